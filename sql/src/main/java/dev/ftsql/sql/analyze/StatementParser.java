@@ -1,0 +1,57 @@
+package dev.ftsql.sql.analyze;
+
+import dev.ftsql.sql.SourceSpan;
+import dev.ftsql.sql.SqlError;
+import dev.ftsql.sql.dialect.Dialect;
+import dev.ftsql.sql.dialect.NormalizedSql;
+import org.apache.calcite.config.Lex;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.parser.SqlParseException;
+import org.apache.calcite.sql.parser.SqlParser;
+import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.validate.SqlConformanceEnum;
+
+/** Text to Calcite {@link SqlNode}: dialect normalization, Calcite's core parser, sqlhist rewrites. */
+public final class StatementParser {
+  /** Back-quoted, case-kept, case-sensitive identifiers; {@code !=}, LIMIT and friends allowed. */
+  public static final SqlParser.Config CONFIG =
+      SqlParser.config().withLex(Lex.JAVA).withConformance(SqlConformanceEnum.LENIENT);
+
+  private StatementParser() {}
+
+  public static ParsedStatement parse(String sql) {
+    if (sql.isBlank()) {
+      throw new SqlError("empty statement: write a SELECT, e.g. SELECT next_comm, COUNT(*) FROM sched_switch GROUP BY next_comm");
+    }
+    NormalizedSql normalized = Dialect.normalize(sql);
+    SqlNode node;
+    try {
+      node = SqlParser.create(normalized.text(), CONFIG).parseQuery();
+    } catch (SqlParseException e) {
+      throw syntaxError(normalized, e);
+    }
+    return new ParsedStatement(normalized, node.accept(new SqlhistRewriter()));
+  }
+
+  private static SqlError syntaxError(NormalizedSql src, SqlParseException e) {
+    SqlParserPos pos = e.getPos();
+    SourceSpan span;
+    if (pos == null || pos.getLineNum() <= 0) {
+      span = SourceSpan.at(Math.max(0, src.original().length() - 1));
+    } else {
+      int start = src.offsetOf(pos.getLineNum(), pos.getColumnNum());
+      span = src.originalSpan(start, start + 1);
+    }
+    return new SqlError("syntax error: " + firstLine(e.getMessage()), span);
+  }
+
+  /** Calcite appends ~170 expected tokens; users need the first line, without its position. */
+  static String firstLine(String message) {
+    String line = message == null ? "unexpected input" : message.strip().lines().findFirst().orElse("");
+    line = line.replaceAll(" at line \\d+, column \\d+", "");
+    if (line.endsWith(".")) {
+      line = line.substring(0, line.length() - 1);
+    }
+    return line;
+  }
+}
