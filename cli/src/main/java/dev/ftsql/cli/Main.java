@@ -1,7 +1,67 @@
 package dev.ftsql.cli;
 
+import dev.ftsql.sql.SqlError;
+import java.io.UncheckedIOException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code ftsql} command. */
+@Command(
+    name = "ftsql",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = "Compile SQL over kernel trace events into ftrace hist triggers.",
+    footer = {
+      "",
+      "Examples:",
+      "  ftsql sql \"SELECT next_comm, COUNT(*) FROM sched_switch GROUP BY next_comm\"",
+      "  ftsql explain \"SELECT log2(bytes_req), COUNT(*) FROM kmalloc GROUP BY log2(bytes_req)\"",
+      "  ftsql events 'sched_*'",
+      "  ftsql describe sched_switch",
+      "",
+      "Exit status: 0 ok, 2 bad usage, 3 the query is wrong, 4 a file or tracefs problem."
+    },
+    subcommands = {
+      SqlCommand.class,
+      ExplainCommand.class,
+      EventsCommand.class,
+      DescribeCommand.class,
+      CatalogCommand.class,
+      CompletionCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Main {
+  public static final int EXIT_QUERY = 3;
+  public static final int EXIT_IO = 4;
+
   public static void main(String[] args) {
-    System.out.println("ftsql");
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The configured command line; tests run it in-process. */
+  public static CommandLine commandLine() {
+    CommandLine cl = new CommandLine(new Main());
+    cl.setExecutionExceptionHandler(
+        (ex, cmd, parsed) -> {
+          if (ex instanceof SqlError e) {
+            String sql = cmd.getCommand() instanceof QueryCommand q ? q.sqlText() : "";
+            cmd.getErr().println("ftsql: " + e.render(sql == null ? "" : sql));
+            return EXIT_QUERY;
+          }
+          if (ex instanceof UncheckedIOException e) {
+            cmd.getErr().println("ftsql: " + e.getCause().getMessage());
+            return EXIT_IO;
+          }
+          throw ex;
+        });
+    return cl;
+  }
+
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = Main.class.getPackage().getImplementationVersion();
+      return new String[] {"ftsql " + (v == null ? "dev" : v)};
+    }
   }
 }

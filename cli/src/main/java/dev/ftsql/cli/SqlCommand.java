@@ -1,0 +1,56 @@
+package dev.ftsql.cli;
+
+import dev.ftsql.export.EchoLines;
+import dev.ftsql.plan.Compiler;
+import dev.ftsql.plan.TracePlan;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code ftsql sql}: print the commands that set the histogram up (or tear it down). */
+@Command(
+    name = "sql",
+    mixinStandardHelpOptions = true,
+    description = "Print the shell commands that create the histograms for QUERY.",
+    footer = {
+      "",
+      "Examples:",
+      "  ftsql sql \"SELECT next_comm, COUNT(*) FROM sched_switch GROUP BY next_comm\"",
+      "  ftsql sql --kernel 6.1 \"SELECT CAST(call_site AS SYM), SUM(bytes_alloc) FROM kmalloc GROUP BY call_site\"",
+      "  ftsql sql --teardown -f query.sql        # the lines that remove it again",
+      "  ftsql sql -B mytrace -f - < query.sql    # in tracing instance 'mytrace'"
+    })
+final class SqlCommand implements Callable<Integer>, QueryCommand {
+  @Mixin QueryInput input;
+  @Mixin CatalogOptions catalog;
+  @Mixin PlanChoices choices;
+
+  @Option(names = "--teardown", description = "Print the lines that undo the plan, in reverse order.")
+  boolean teardown;
+
+  @Spec CommandSpec spec;
+
+  private String sql;
+
+  @Override
+  public Integer call() {
+    sql = input.read(System.in);
+    TracePlan plan = new Compiler(catalog.load()).compile(sql, choices.toOptions());
+    PrintWriter out = spec.commandLine().getOut();
+    for (String line : teardown ? EchoLines.teardown(plan, EchoLines.DEFAULT_MOUNT)
+        : EchoLines.setup(plan, EchoLines.DEFAULT_MOUNT)) {
+      out.println(line);
+    }
+    out.flush();
+    return 0;
+  }
+
+  @Override
+  public String sqlText() {
+    return sql;
+  }
+}

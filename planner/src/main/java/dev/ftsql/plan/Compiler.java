@@ -1,0 +1,33 @@
+package dev.ftsql.plan;
+
+import dev.ftsql.sql.analyze.Analyzer;
+import dev.ftsql.sql.catalog.EventCatalog;
+import dev.ftsql.sql.query.Query;
+
+/**
+ * The whole pure pipeline for one target: SQL text to {@link TracePlan}. Reusable across queries;
+ * throws {@link dev.ftsql.sql.SqlError} for anything wrong with the statement.
+ */
+public final class Compiler {
+  private final Analyzer analyzer;
+  private final Planner planner;
+  private final KernelProfile profile;
+
+  public Compiler(EventCatalog catalog) {
+    this.analyzer = new Analyzer(catalog);
+    this.profile = KernelProfile.of(catalog);
+    this.planner = new Planner(profile);
+  }
+
+  public KernelProfile profile() {
+    return profile;
+  }
+
+  public Query analyze(String sql) {
+    return analyzer.analyze(sql);
+  }
+
+  public TracePlan compile(String sql, PlanOptions options) {
+    return planner.plan(analyzer.analyze(sql), options);
+  }
+}
