@@ -1,0 +1,257 @@
+package dev.ftsql.sql.catalog;
+
+import dev.ftsql.sql.SqlError;
+import java.io.BufferedInputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Builds {@link EventCatalog}s from a tracefs directory, a catalog snapshot, or a snapshot embedded
+ * in the jar, and writes snapshots. The only class of the catalog that does I/O.
+ */
+public final class CatalogLoader {
+  /** Classpath folder of the embedded snapshots, {@code <kernel>.ftcat.gz} each. */
+  static final String EMBEDDED_DIRECTORY = "/dev/ftsql/sql/kernels/";
+
+  private static final String EMBEDDED_SUFFIX = ".ftcat.gz";
+  /** The kernels ftsql may embed, oldest first. */
+  private static final List<String> KNOWN_KERNELS = List.of("6.1", "6.12");
+  private static final Pattern KERNEL_NAME = Pattern.compile("[A-Za-z0-9._+-]+");
+
+  private static final List<Path> LIVE_MOUNTS = List.of(Path.of("/sys/kernel/tracing"), Path.of("/sys/kernel/debug/tracing"));
+  private static final Path OS_RELEASE = Path.of("/proc/sys/kernel/osrelease");
+
+  private static final int GZIP_MAGIC_1 = 0x1f;
+  private static final int GZIP_MAGIC_2 = 0x8b;
+
+  private static final Map<String, EventCatalog> EMBEDDED = new ConcurrentHashMap<>();
+
+  private CatalogLoader() {}
+
+  /**
+   * The catalog of a tracefs mount, or of a copy of one ({@code README}, {@code trace_clock},
+   * {@code events/<system>/<event>/format}). Reads every format file now, so the catalog does not
+   * change under a plan that creates events; parses each on first lookup. Files that cannot be read
+   * are skipped, and the {@code ftrace} system is left out.
+   *
+   * @throws SqlError when {@code dir} is not a directory, or no format file in it can be read
+   */
+  public static EventCatalog fromTracefs(Path dir) {
+    return new LoadedCatalog(dir.toString(), readTracefs(dir, ""));
+  }
+
+  /** The catalog in a snapshot file, gzip-compressed or plain. */
+  public static EventCatalog fromSnapshot(Path file) {
+    try (InputStream in = Files.newInputStream(file)) {
+      return fromSnapshot(in, file.toString());
+    } catch (IOException e) {
+      throw new SqlError("cannot read catalog snapshot " + file + ": " + reason(e));
+    }
+  }
+
+  /**
+   * The catalog in a snapshot stream, gzip-compressed or plain; does not close {@code in}.
+   *
+   * @param sourceName names the snapshot in messages and in {@link EventCatalog#source()}
+   * @throws SqlError when the stream is not an ftsql catalog snapshot
+   */
+  public static EventCatalog fromSnapshot(InputStream in, String sourceName) {
+    return new LoadedCatalog(sourceName, CatalogSnapshot.parse(readSnapshotText(in, sourceName), sourceName));
+  }
+
+  /**
+   * The catalog embedded for {@code kernel} (see {@link #embeddedKernels()}), loaded once.
+   *
+   * @throws SqlError when this build embeds no catalog for {@code kernel}
+   */
+  public static EventCatalog embedded(String kernel) {
+    return embedded(kernel, EMBEDDED_DIRECTORY);
+  }
+
+  /** The kernels with an embedded catalog, oldest first: some of {@code 6.1}, {@code 6.12}. */
+  public static List<String> embeddedKernels() {
+    return embeddedKernels(EMBEDDED_DIRECTORY);
+  }
+
+  /**
+   * The newest kernel with an embedded catalog.
+   *
+   * @throws SqlError when this build embeds none
+   */
+  public static String defaultKernel() {
+    return defaultKernel(EMBEDDED_DIRECTORY);
+  }
+
+  /**
+   * Writes the gzip-compressed snapshot of a tracefs (live or a copy) to {@code out}, which stays
+   * open. The kernel release is recorded only for the live mount, where {@code
+   * /proc/sys/kernel/osrelease} describes the same kernel.
+   */
+  public static void writeSnapshot(Path tracefsDir, OutputStream out) {
+    writeSnapshot(tracefsDir, isLiveMount(tracefsDir) ? runningKernelRelease() : "", out);
+  }
+
+  /** Writes the gzip-compressed snapshot of a tracefs, recording {@code kernelRelease}. */
+  public static void writeSnapshot(Path tracefsDir, String kernelRelease, OutputStream out) {
+    TracefsFiles files = readTracefs(tracefsDir, kernelRelease);
+    try (Writer writer =
+        new OutputStreamWriter(new GZIPOutputStream(new KeepOpen(out), 1 << 16), StandardCharsets.UTF_8)) {
+      CatalogSnapshot.write(files, writer);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static EventCatalog embedded(String kernel, String directory) {
+    if (!KERNEL_NAME.matcher(kernel).matches()) {
+      throw noEmbedded(kernel, directory);
+    }
+    return EMBEDDED.computeIfAbsent(directory + kernel, key -> loadEmbedded(kernel, directory));
+  }
+
+  static List<String> embeddedKernels(String directory) {
+    List<String> present = new ArrayList<>();
+    for (String kernel : KNOWN_KERNELS) {
+      if (CatalogLoader.class.getResource(directory + kernel + EMBEDDED_SUFFIX) != null) {
+        present.add(kernel);
+      }
+    }
+    return List.copyOf(present);
+  }
+
+  static String defaultKernel(String directory) {
+    List<String> kernels = embeddedKernels(directory);
+    if (kernels.isEmpty()) {
+      throw new SqlError("this ftsql build embeds no kernel catalogs; use a live tracefs or a catalog snapshot");
+    }
+    return kernels.get(kernels.size() - 1);
+  }
+
+  private static EventCatalog loadEmbedded(String kernel, String directory) {
+    String resource = directory + kernel + EMBEDDED_SUFFIX;
+    try (InputStream in = CatalogLoader.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw noEmbedded(kernel, directory);
+      }
+      return fromSnapshot(in, "embedded " + kernel);
+    } catch (IOException e) {
+      throw new SqlError("cannot read embedded catalog " + resource + ": " + reason(e));
+    }
+  }
+
+  private static SqlError noEmbedded(String kernel, String directory) {
+    List<String> kernels = embeddedKernels(directory);
+    String known = kernels.isEmpty() ? "none in this build" : String.join(", ", kernels);
+    return new SqlError("no embedded catalog for kernel '" + kernel + "' (embedded kernels: " + known + ")");
+  }
+
+  private static String readSnapshotText(InputStream in, String sourceName) {
+    try {
+      BufferedInputStream buffered = new BufferedInputStream(in, 1 << 16);
+      buffered.mark(2);
+      boolean gzip = buffered.read() == GZIP_MAGIC_1 && buffered.read() == GZIP_MAGIC_2;
+      buffered.reset();
+      byte[] bytes = gzip ? new GZIPInputStream(buffered, 1 << 16).readAllBytes() : buffered.readAllBytes();
+      return new String(bytes, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new SqlError("cannot read catalog snapshot " + sourceName + ": " + reason(e));
+    }
+  }
+
+  private static TracefsFiles readTracefs(Path dir, String kernelRelease) {
+    if (!Files.isDirectory(dir)) {
+      throw new SqlError("not a tracefs directory: " + dir);
+    }
+    String readme = readOrEmpty(dir.resolve(TracefsFiles.README));
+    String traceClock = readOrEmpty(dir.resolve(TracefsFiles.TRACE_CLOCK));
+    Path events = dir.resolve(TracefsFiles.EVENTS);
+    TreeMap<String, String> formats = new TreeMap<>();
+    int unreadable = 0;
+    for (Path system : subdirectories(events)) {
+      String systemName = system.getFileName().toString();
+      if (!TracefsFiles.isTableSystem(systemName)) {
+        continue;
+      }
+      for (Path event : subdirectories(system)) {
+        Path format = event.resolve(TracefsFiles.FORMAT);
+        if (!Files.exists(format)) {
+          continue;
+        }
+        try {
+          formats.put(systemName + "/" + event.getFileName(), new String(Files.readAllBytes(format), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+          unreadable++;
+        }
+      }
+    }
+    if (formats.isEmpty() && unreadable > 0) {
+      throw new SqlError("cannot read any of the " + unreadable + " event format files under " + events + " (permissions?)");
+    }
+    return new TracefsFiles(kernelRelease, readme, traceClock, formats);
+  }
+
+  private static List<Path> subdirectories(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    try (Stream<Path> entries = Files.list(dir)) {
+      return entries.filter(Files::isDirectory).sorted().toList();
+    } catch (IOException | UncheckedIOException e) {
+      return List.of();
+    }
+  }
+
+  private static String readOrEmpty(Path file) {
+    try {
+      return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  private static boolean isLiveMount(Path dir) {
+    return LIVE_MOUNTS.contains(dir.toAbsolutePath().normalize());
+  }
+
+  private static String runningKernelRelease() {
+    return readOrEmpty(OS_RELEASE).strip();
+  }
+
+  private static String reason(IOException e) {
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + " " + e.getMessage();
+  }
+
+  /** Lets the gzip stream finish and free its deflater without closing the caller's stream. */
+  private static final class KeepOpen extends FilterOutputStream {
+    KeepOpen(OutputStream out) {
+      super(out);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      out.write(b, off, len);
+    }
+
+    @Override
+    public void close() throws IOException {
+      flush();
+    }
+  }
+}

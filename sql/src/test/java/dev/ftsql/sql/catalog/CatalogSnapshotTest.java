@@ -1,0 +1,67 @@
+package dev.ftsql.sql.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.StringWriter;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+class CatalogSnapshotTest {
+  private static String write(TracefsFiles files) {
+    StringWriter out = new StringWriter();
+    CatalogSnapshot.write(files, out);
+    return out.toString();
+  }
+
+  @Test
+  void writeThenParseIsExactWhateverTheContentEndsWith() {
+    TreeMap<String, String> formats = new TreeMap<>();
+    formats.put("a/ends_with_newline", "name: x\n");
+    formats.put("a/no_final_newline", "name: y");
+    formats.put("a/empty", "");
+    formats.put("b/blank_lines_at_end", "name: z\n\n\n");
+    formats.put("b/hash_lines", "#kernel not a header\n# ftsql-file not a directive\n");
+    TracefsFiles files = new TracefsFiles("6.12.38+deb13-cloud-amd64", "README\n\twith tabs\n", "[local] global\n", formats);
+
+    TracefsFiles read = CatalogSnapshot.parse(write(files), "test");
+
+    assertThat(read).isEqualTo(files);
+  }
+
+  @Test
+  void layoutIsHeaderThenReadmeThenTraceClockThenEventsByPath() {
+    TreeMap<String, String> formats = new TreeMap<>();
+    formats.put("sched/sched_waking", "W\n");
+    formats.put("raw_syscalls/sys_enter", "E\n");
+
+    String text = write(new TracefsFiles("6.1.0-37-cloud-amd64", "R\n", "C\n", formats));
+
+    assertThat(text)
+        .isEqualTo(
+            "#ftsql-catalog v1\n#kernel 6.1.0-37-cloud-amd64\n"
+                + "#ftsql-file README\nR\n\n"
+                + "#ftsql-file trace_clock\nC\n\n"
+                + "#ftsql-file events/raw_syscalls/sys_enter/format\nE\n\n"
+                + "#ftsql-file events/sched/sched_waking/format\nW\n\n");
+  }
+
+  @Test
+  void contentWithoutTheSeparatorLosesNothingButTheLastNewline() {
+    String handWritten = "#ftsql-catalog v1\n#ftsql-file README\nR\n#ftsql-file events/s/e/format\nF\n";
+
+    TracefsFiles read = CatalogSnapshot.parse(handWritten, "hand");
+
+    assertThat(read.kernelRelease()).isEmpty();
+    assertThat(read.readme()).isEqualTo("R");
+    assertThat(read.formats()).containsExactly(java.util.Map.entry("s/e", "F"));
+  }
+
+  @Test
+  void snapshotWithNoFilesIsEmpty() {
+    TracefsFiles read = CatalogSnapshot.parse("#ftsql-catalog v1\n#kernel 6.12\n", "bare");
+
+    assertThat(read.kernelRelease()).isEqualTo("6.12");
+    assertThat(read.formats()).isEmpty();
+    assertThat(new LoadedCatalog("bare", read).eventPaths()).isEmpty();
+  }
+}
