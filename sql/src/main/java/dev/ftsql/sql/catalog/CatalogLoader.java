@@ -31,11 +31,14 @@ public final class CatalogLoader {
   static final String EMBEDDED_DIRECTORY = "/dev/ftsql/sql/kernels/";
 
   private static final String EMBEDDED_SUFFIX = ".ftcat.gz";
+
   /** The kernels ftsql may embed, oldest first. */
   private static final List<String> KNOWN_KERNELS = List.of("6.1", "6.12");
+
   private static final Pattern KERNEL_NAME = Pattern.compile("[A-Za-z0-9._+-]+");
 
-  private static final List<Path> LIVE_MOUNTS = List.of(Path.of("/sys/kernel/tracing"), Path.of("/sys/kernel/debug/tracing"));
+  private static final List<Path> LIVE_MOUNTS =
+      List.of(Path.of("/sys/kernel/tracing"), Path.of("/sys/kernel/debug/tracing"));
   private static final Path OS_RELEASE = Path.of("/proc/sys/kernel/osrelease");
 
   private static final int GZIP_MAGIC_1 = 0x1f;
@@ -73,7 +76,8 @@ public final class CatalogLoader {
    * @throws SqlError when the stream is not an ftsql catalog snapshot
    */
   public static EventCatalog fromSnapshot(InputStream in, String sourceName) {
-    return new LoadedCatalog(sourceName, CatalogSnapshot.parse(readSnapshotText(in, sourceName), sourceName));
+    return new LoadedCatalog(
+        sourceName, CatalogSnapshot.parse(readSnapshotText(in, sourceName), sourceName));
   }
 
   /**
@@ -112,7 +116,8 @@ public final class CatalogLoader {
   public static void writeSnapshot(Path tracefsDir, String kernelRelease, OutputStream out) {
     TracefsFiles files = readTracefs(tracefsDir, kernelRelease);
     try (Writer writer =
-        new OutputStreamWriter(new GZIPOutputStream(new KeepOpen(out), 1 << 16), StandardCharsets.UTF_8)) {
+        new OutputStreamWriter(
+            new GZIPOutputStream(new KeepOpen(out), 1 << 16), StandardCharsets.UTF_8)) {
       CatalogSnapshot.write(files, writer);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -139,7 +144,8 @@ public final class CatalogLoader {
   static String defaultKernel(String directory) {
     List<String> kernels = embeddedKernels(directory);
     if (kernels.isEmpty()) {
-      throw new SqlError("this ftsql build embeds no kernel catalogs; use a live tracefs or a catalog snapshot");
+      throw new SqlError(
+          "this ftsql build embeds no kernel catalogs; use a live tracefs or a catalog snapshot");
     }
     return kernels.get(kernels.size() - 1);
   }
@@ -159,7 +165,8 @@ public final class CatalogLoader {
   private static SqlError noEmbedded(String kernel, String directory) {
     List<String> kernels = embeddedKernels(directory);
     String known = kernels.isEmpty() ? "none in this build" : String.join(", ", kernels);
-    return new SqlError("no embedded catalog for kernel '" + kernel + "' (embedded kernels: " + known + ")");
+    return new SqlError(
+        "no embedded catalog for kernel '" + kernel + "' (embedded kernels: " + known + ")");
   }
 
   private static String readSnapshotText(InputStream in, String sourceName) {
@@ -168,7 +175,8 @@ public final class CatalogLoader {
       buffered.mark(2);
       boolean gzip = buffered.read() == GZIP_MAGIC_1 && buffered.read() == GZIP_MAGIC_2;
       buffered.reset();
-      byte[] bytes = gzip ? new GZIPInputStream(buffered, 1 << 16).readAllBytes() : buffered.readAllBytes();
+      byte[] bytes =
+          gzip ? new GZIPInputStream(buffered, 1 << 16).readAllBytes() : buffered.readAllBytes();
       return new String(bytes, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new SqlError("cannot read catalog snapshot " + sourceName + ": " + reason(e));
@@ -195,14 +203,21 @@ public final class CatalogLoader {
           continue;
         }
         try {
-          formats.put(systemName + "/" + event.getFileName(), new String(Files.readAllBytes(format), StandardCharsets.UTF_8));
+          formats.put(
+              systemName + "/" + event.getFileName(),
+              new String(Files.readAllBytes(format), StandardCharsets.UTF_8));
         } catch (IOException e) {
           unreadable++;
         }
       }
     }
     if (formats.isEmpty() && unreadable > 0) {
-      throw new SqlError("cannot read any of the " + unreadable + " event format files under " + events + " (permissions?)");
+      throw new SqlError(
+          "cannot read any of the "
+              + unreadable
+              + " event format files under "
+              + events
+              + " (permissions?)");
     }
     return new TracefsFiles(kernelRelease, readme, traceClock, formats);
   }
@@ -235,7 +250,9 @@ public final class CatalogLoader {
   }
 
   private static String reason(IOException e) {
-    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + " " + e.getMessage();
+    return e.getMessage() == null
+        ? e.getClass().getSimpleName()
+        : e.getClass().getSimpleName() + " " + e.getMessage();
   }
 
   /** Lets the gzip stream finish and free its deflater without closing the caller's stream. */

@@ -45,7 +45,13 @@ final class CatalogSnapshot {
     String version = text.substring(MAGIC.length(), firstLineEnd).strip();
     if (!version.equals(VERSION)) {
       throw new SqlError(
-          "unsupported ftsql catalog snapshot version '" + version + "' in " + sourceName + " (this ftsql reads " + VERSION + ")");
+          "unsupported ftsql catalog snapshot version '"
+              + version
+              + "' in "
+              + sourceName
+              + " (this ftsql reads "
+              + VERSION
+              + ")");
     }
     String kernelRelease = "";
     int position = Math.min(firstLineEnd + 1, text.length());

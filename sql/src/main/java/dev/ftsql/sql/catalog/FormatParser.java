@@ -31,7 +31,8 @@ public final class FormatParser {
   /**
    * Parses a format file whose {@code name:} line names the event.
    *
-   * @throws SqlError when the text is not a trace event format (no name, no numeric ID, or no field)
+   * @throws SqlError when the text is not a trace event format (no name, no numeric ID, or no
+   *     field)
    */
   public static EventFormat parse(String system, String text) {
     return parse(system, null, text);
@@ -112,7 +113,7 @@ public final class FormatParser {
         case "offset" -> offset = value;
         case "size" -> size = value;
         case "signed" -> signed = value != null && value != 0;
-        default -> { }
+        default -> {}
       }
     }
     Matcher m = DECLARATION.matcher(declaration);
@@ -132,7 +133,8 @@ public final class FormatParser {
     }
     if (arraySuffix != null) {
       FieldKind kind = isCharType(type) ? FieldKind.FIXED_STRING : FieldKind.FIXED_ARRAY;
-      return new EventField(name, type, offset, size, signed, kind, arrayLength(arraySuffix, kind, size), common);
+      return new EventField(
+          name, type, offset, size, signed, kind, arrayLength(arraySuffix, kind, size), common);
     }
     FieldKind kind = type.contains("*") ? FieldKind.POINTER : FieldKind.INTEGER;
     return new EventField(name, type, offset, size, signed, kind, 0, common);
@@ -153,8 +155,10 @@ public final class FormatParser {
     return type.contains("char");
   }
 
-  /** {@code N} of {@code [N]}; 0 for a flexible {@code []}; the byte size for a char array whose
-   * length very old kernels print as a macro name ({@code [TASK_COMM_LEN]}). */
+  /**
+   * {@code N} of {@code [N]}; 0 for a flexible {@code []}; the byte size for a char array whose
+   * length very old kernels print as a macro name ({@code [TASK_COMM_LEN]}).
+   */
   private static int arrayLength(String suffix, FieldKind kind, int size) {
     if (suffix.isEmpty()) {
       return 0;
@@ -166,8 +170,10 @@ public final class FormatParser {
     return kind == FieldKind.FIXED_STRING ? size : 0;
   }
 
-  /** One space between words and before each {@code *}: {@code const void*} and
-   * {@code const  void *} both read {@code const void *}. */
+  /**
+   * One space between words and before each {@code *}: {@code const void*} and {@code const void *}
+   * both read {@code const void *}.
+   */
   private static String normalize(String type) {
     String spaced = STAR.matcher(type).replaceAll(" *");
     return WHITESPACE.matcher(spaced).replaceAll(" ").strip();

@@ -27,7 +27,9 @@ final class LoadedCatalog implements EventCatalog {
     for (String path : eventPaths) {
       int slash = path.indexOf('/');
       // Paths are sorted, so each list comes out sorted by system.
-      systems.computeIfAbsent(path.substring(slash + 1), name -> new ArrayList<>()).add(path.substring(0, slash));
+      systems
+          .computeIfAbsent(path.substring(slash + 1), name -> new ArrayList<>())
+          .add(path.substring(0, slash));
     }
     this.systemsByName = systems;
   }

@@ -25,8 +25,8 @@ public record ReadmeFeatures(String text) {
 
   /**
    * Whether the README contains {@code token} not as part of a longer name: {@code
-   * mentions("stacktrace")} does not match {@code common_stacktrace}, {@code mentions(".sym")}
-   * does not match {@code .sym-offset}.
+   * mentions("stacktrace")} does not match {@code common_stacktrace}, {@code mentions(".sym")} does
+   * not match {@code .sym-offset}.
    */
   public boolean mentions(String token) {
     if (token.isEmpty()) {
@@ -34,9 +34,12 @@ public record ReadmeFeatures(String text) {
     }
     for (int at = text.indexOf(token); at >= 0; at = text.indexOf(token, at + 1)) {
       int after = at + token.length();
-      boolean startsClean = at == 0 || !isNamePart(text.charAt(at - 1)) || !isNamePart(token.charAt(0));
+      boolean startsClean =
+          at == 0 || !isNamePart(text.charAt(at - 1)) || !isNamePart(token.charAt(0));
       boolean endsClean =
-          after == text.length() || !isNamePart(text.charAt(after)) || !isNamePart(token.charAt(token.length() - 1));
+          after == text.length()
+              || !isNamePart(text.charAt(after))
+              || !isNamePart(token.charAt(token.length() - 1));
       if (startsClean && endsClean) {
         return true;
       }

@@ -13,7 +13,8 @@ import java.util.TreeMap;
  * @param traceClock the {@code trace_clock} text, verbatim (empty when absent)
  * @param formats {@code system/event} to the verbatim text of its {@code format} file, sorted
  */
-record TracefsFiles(String kernelRelease, String readme, String traceClock, SortedMap<String, String> formats) {
+record TracefsFiles(
+    String kernelRelease, String readme, String traceClock, SortedMap<String, String> formats) {
   /** Events of this system are the function tracers' record layouts, not traceable tables. */
   static final String FTRACE_SYSTEM = "ftrace";
 

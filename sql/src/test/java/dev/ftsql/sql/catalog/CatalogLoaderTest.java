@@ -66,23 +66,31 @@ class CatalogLoaderTest {
   void tracefsCopyKeepsReadmeAndTraceClockVerbatim() {
     EventCatalog catalog = CatalogLoader.fromTracefs(tracefs());
 
-    assertThat(catalog.readme()).isEqualTo(CatalogFixtures.text(tracefs().resolve("README"))).startsWith("tracing mini-HOWTO:");
-    assertThat(catalog.traceClock()).isEqualTo("[local] global counter uptime perf mono mono_raw boot tai x86-tsc\n");
+    assertThat(catalog.readme())
+        .isEqualTo(CatalogFixtures.text(tracefs().resolve("README")))
+        .startsWith("tracing mini-HOWTO:");
+    assertThat(catalog.traceClock())
+        .isEqualTo("[local] global counter uptime perf mono mono_raw boot tai x86-tsc\n");
   }
 
   @Test
   void tracefsEventsParseToTheSameFormatAsTheParser() {
     EventCatalog catalog = CatalogLoader.fromTracefs(tracefs());
 
-    assertThat(catalog.event("sched", "sched_switch")).contains(CatalogFixtures.parsed("sched/sched_switch"));
+    assertThat(catalog.event("sched", "sched_switch"))
+        .contains(CatalogFixtures.parsed("sched/sched_switch"));
   }
 
   @Test
   void eventsNamedReturnsEverySystemSorted() {
     EventCatalog catalog = CatalogLoader.fromTracefs(tracefs());
 
-    assertThat(catalog.eventsNamed("sched_switch")).extracting(EventFormat::path).containsExactly("eprobes/sched_switch", "sched/sched_switch");
-    assertThat(catalog.eventsNamed("sys_enter")).extracting(EventFormat::path).containsExactly("raw_syscalls/sys_enter");
+    assertThat(catalog.eventsNamed("sched_switch"))
+        .extracting(EventFormat::path)
+        .containsExactly("eprobes/sched_switch", "sched/sched_switch");
+    assertThat(catalog.eventsNamed("sys_enter"))
+        .extracting(EventFormat::path)
+        .containsExactly("raw_syscalls/sys_enter");
     assertThat(catalog.eventsNamed("function")).isEmpty();
     assertThat(catalog.eventsNamed("no_such_event")).isEmpty();
   }
@@ -90,7 +98,9 @@ class CatalogLoaderTest {
   @Test
   void unreadableFormatFilesAreSkipped() throws IOException {
     Files.createDirectories(temp.resolve("events/sched/sched_switch"));
-    Files.writeString(temp.resolve("events/sched/sched_switch/format"), CatalogFixtures.format("sched/sched_switch"));
+    Files.writeString(
+        temp.resolve("events/sched/sched_switch/format"),
+        CatalogFixtures.format("sched/sched_switch"));
     // A directory where the file should be: reading it fails the way an unreadable file does.
     Files.createDirectories(temp.resolve("events/sched/sched_waking/format"));
     Files.createDirectories(temp.resolve("events/sched/no_format_here"));
@@ -123,7 +133,8 @@ class CatalogLoaderTest {
     EventCatalog direct = CatalogLoader.fromTracefs(tracefs());
     byte[] snapshot = snapshotOfFixture();
 
-    EventCatalog loaded = CatalogLoader.fromSnapshot(new ByteArrayInputStream(snapshot), "fixture.ftcat.gz");
+    EventCatalog loaded =
+        CatalogLoader.fromSnapshot(new ByteArrayInputStream(snapshot), "fixture.ftcat.gz");
 
     assertThat(snapshot[0]).isEqualTo((byte) 0x1f);
     assertThat(snapshot[1]).isEqualTo((byte) 0x8b);
@@ -134,7 +145,9 @@ class CatalogLoaderTest {
     assertThat(loaded.eventPaths()).isEqualTo(direct.eventPaths());
     for (String path : direct.eventPaths()) {
       String[] parts = path.split("/");
-      assertThat(loaded.event(parts[0], parts[1])).as(path).isEqualTo(direct.event(parts[0], parts[1]));
+      assertThat(loaded.event(parts[0], parts[1]))
+          .as(path)
+          .isEqualTo(direct.event(parts[0], parts[1]));
     }
   }
 
@@ -148,7 +161,10 @@ class CatalogLoaderTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     CatalogLoader.writeSnapshot(tracefs(), out);
 
-    assertThat(CatalogLoader.fromSnapshot(new ByteArrayInputStream(out.toByteArray()), "copy").kernelRelease()).isEmpty();
+    assertThat(
+            CatalogLoader.fromSnapshot(new ByteArrayInputStream(out.toByteArray()), "copy")
+                .kernelRelease())
+        .isEmpty();
   }
 
   @Test
@@ -171,7 +187,10 @@ class CatalogLoaderTest {
     CatalogLoader.writeSnapshot(tracefs(), RELEASE, out);
 
     assertThat(closed[0]).isFalse();
-    assertThat(CatalogLoader.fromSnapshot(new ByteArrayInputStream(bytes.toByteArray()), "s").eventPaths()).hasSize(15);
+    assertThat(
+            CatalogLoader.fromSnapshot(new ByteArrayInputStream(bytes.toByteArray()), "s")
+                .eventPaths())
+        .hasSize(15);
   }
 
   @Test
@@ -179,23 +198,28 @@ class CatalogLoaderTest {
     Path gzipped = temp.resolve("kernel.ftcat.gz");
     Files.write(gzipped, snapshotOfFixture());
     Path plain = temp.resolve("kernel.ftcat");
-    Files.writeString(plain, CatalogFixtures.text(CatalogFixtures.resource("forward-compatible.ftcat")));
+    Files.writeString(
+        plain, CatalogFixtures.text(CatalogFixtures.resource("forward-compatible.ftcat")));
 
     assertThat(CatalogLoader.fromSnapshot(gzipped).eventPaths()).hasSize(15);
     assertThat(CatalogLoader.fromSnapshot(gzipped).source()).isEqualTo(gzipped.toString());
-    assertThat(CatalogLoader.fromSnapshot(plain).eventPaths()).containsExactly("raw_syscalls/sys_exit");
+    assertThat(CatalogLoader.fromSnapshot(plain).eventPaths())
+        .containsExactly("raw_syscalls/sys_exit");
   }
 
   @Test
   void plainSnapshotSkipsWhatThisVersionDoesNotKnow() {
-    EventCatalog catalog = CatalogLoader.fromSnapshot(CatalogFixtures.resource("forward-compatible.ftcat"));
+    EventCatalog catalog =
+        CatalogLoader.fromSnapshot(CatalogFixtures.resource("forward-compatible.ftcat"));
 
     assertThat(catalog.kernelRelease()).isEqualTo("6.12.38+deb13-cloud-amd64");
     assertThat(catalog.readme()).isEqualTo("hist trigger\n");
     assertThat(catalog.traceClock()).isEmpty();
     assertThat(catalog.eventPaths()).containsExactly("raw_syscalls/sys_exit");
     EventFormat sysExit = catalog.event("raw_syscalls", "sys_exit").orElseThrow();
-    assertThat(sysExit.fields()).extracting(EventField::name).containsExactly("common_type", "id", "ret");
+    assertThat(sysExit.fields())
+        .extracting(EventField::name)
+        .containsExactly("common_type", "id", "ret");
     assertThat(sysExit.printFmt()).isEqualTo("\"NR %ld = %ld\", REC->id, REC->ret");
   }
 
@@ -203,13 +227,16 @@ class CatalogLoaderTest {
   void textThatIsNotASnapshotIsAnError() throws IOException {
     byte[] plain = "name: sched_switch\nID: 372\n".getBytes(StandardCharsets.UTF_8);
 
-    assertThatThrownBy(() -> CatalogLoader.fromSnapshot(new ByteArrayInputStream(plain), "format.txt"))
+    assertThatThrownBy(
+            () -> CatalogLoader.fromSnapshot(new ByteArrayInputStream(plain), "format.txt"))
         .isInstanceOf(SqlError.class)
         .hasMessage("not an ftsql catalog snapshot: format.txt");
-    assertThatThrownBy(() -> CatalogLoader.fromSnapshot(new ByteArrayInputStream(gzip("hello\n")), "hello.gz"))
+    assertThatThrownBy(
+            () -> CatalogLoader.fromSnapshot(new ByteArrayInputStream(gzip("hello\n")), "hello.gz"))
         .isInstanceOf(SqlError.class)
         .hasMessage("not an ftsql catalog snapshot: hello.gz");
-    assertThatThrownBy(() -> CatalogLoader.fromSnapshot(new ByteArrayInputStream(new byte[0]), "empty"))
+    assertThatThrownBy(
+            () -> CatalogLoader.fromSnapshot(new ByteArrayInputStream(new byte[0]), "empty"))
         .isInstanceOf(SqlError.class)
         .hasMessage("not an ftsql catalog snapshot: empty");
   }
@@ -220,14 +247,16 @@ class CatalogLoaderTest {
 
     assertThatThrownBy(() -> CatalogLoader.fromSnapshot(new ByteArrayInputStream(v2), "new.ftcat"))
         .isInstanceOf(SqlError.class)
-        .hasMessage("unsupported ftsql catalog snapshot version 'v2' in new.ftcat (this ftsql reads v1)");
+        .hasMessage(
+            "unsupported ftsql catalog snapshot version 'v2' in new.ftcat (this ftsql reads v1)");
   }
 
   @Test
   void corruptGzipIsAnError() {
     byte[] corrupt = {0x1f, (byte) 0x8b, 8, 0, 1, 2, 3};
 
-    assertThatThrownBy(() -> CatalogLoader.fromSnapshot(new ByteArrayInputStream(corrupt), "bad.gz"))
+    assertThatThrownBy(
+            () -> CatalogLoader.fromSnapshot(new ByteArrayInputStream(corrupt), "bad.gz"))
         .isInstanceOf(SqlError.class)
         .hasMessageStartingWith("cannot read catalog snapshot bad.gz: ");
   }
@@ -243,7 +272,8 @@ class CatalogLoaderTest {
 
   @Test
   void embeddedKernelsAreTheKnownOnesPresentOldestFirst() {
-    assertThat(CatalogLoader.embeddedKernels(CatalogFixtures.KERNELS)).containsExactly("6.1", "6.12");
+    assertThat(CatalogLoader.embeddedKernels(CatalogFixtures.KERNELS))
+        .containsExactly("6.1", "6.12");
     assertThat(CatalogLoader.defaultKernel(CatalogFixtures.KERNELS)).isEqualTo("6.12");
     assertThat(CatalogLoader.embeddedKernels("/dev/ftsql/sql/catalog/no-such-folder/")).isEmpty();
   }
@@ -255,10 +285,12 @@ class CatalogLoaderTest {
     assertThat(catalog.source()).isEqualTo("embedded 6.12");
     assertThat(catalog.kernelRelease()).isEqualTo("6.12-test");
     assertThat(catalog.eventPaths()).containsExactly("sched/sched_switch", "sched/sched_waking");
-    assertThat(catalog.event("sched", "sched_waking")).contains(CatalogFixtures.parsed("sched/sched_waking"));
+    assertThat(catalog.event("sched", "sched_waking"))
+        .contains(CatalogFixtures.parsed("sched/sched_waking"));
     assertThat(new ReadmeFeatures(catalog.readme()).hasHistTriggers()).isTrue();
     assertThat(CatalogLoader.embedded("6.12", CatalogFixtures.KERNELS)).isSameAs(catalog);
-    assertThat(CatalogLoader.embedded("6.1", CatalogFixtures.KERNELS).eventPaths()).containsExactly("sched/sched_switch");
+    assertThat(CatalogLoader.embedded("6.1", CatalogFixtures.KERNELS).eventPaths())
+        .containsExactly("sched/sched_switch");
   }
 
   @Test

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 class CatalogReadmeTest {
   private static final ReadmeFeatures WITH_HIST =
       new ReadmeFeatures(CatalogFixtures.text(CatalogFixtures.resource("readme-hist-excerpt.txt")));
-  private static final ReadmeFeatures WITHOUT_HIST = ReadmeFeatures.of(CatalogLoader.fromTracefs(CatalogFixtures.tracefs()));
+  private static final ReadmeFeatures WITHOUT_HIST =
+      ReadmeFeatures.of(CatalogLoader.fromTracefs(CatalogFixtures.tracefs()));
 
   @Test
   void histTriggersAndTheTraceAction() {

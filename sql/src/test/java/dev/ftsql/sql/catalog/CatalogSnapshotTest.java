@@ -21,7 +21,9 @@ class CatalogSnapshotTest {
     formats.put("a/empty", "");
     formats.put("b/blank_lines_at_end", "name: z\n\n\n");
     formats.put("b/hash_lines", "#kernel not a header\n# ftsql-file not a directive\n");
-    TracefsFiles files = new TracefsFiles("6.12.38+deb13-cloud-amd64", "README\n\twith tabs\n", "[local] global\n", formats);
+    TracefsFiles files =
+        new TracefsFiles(
+            "6.12.38+deb13-cloud-amd64", "README\n\twith tabs\n", "[local] global\n", formats);
 
     TracefsFiles read = CatalogSnapshot.parse(write(files), "test");
 
@@ -47,7 +49,8 @@ class CatalogSnapshotTest {
 
   @Test
   void contentWithoutTheSeparatorLosesNothingButTheLastNewline() {
-    String handWritten = "#ftsql-catalog v1\n#ftsql-file README\nR\n#ftsql-file events/s/e/format\nF\n";
+    String handWritten =
+        "#ftsql-catalog v1\n#ftsql-file README\nR\n#ftsql-file events/s/e/format\nF\n";
 
     TracefsFiles read = CatalogSnapshot.parse(handWritten, "hand");
 

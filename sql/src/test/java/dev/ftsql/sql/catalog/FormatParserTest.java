@@ -17,7 +17,9 @@ class FormatParserTest {
 
   /** A format file with the common block and then {@code fieldLines}. */
   private static EventFormat parseFields(String fieldLines) {
-    return FormatParser.parse("test", "name: probe\nID: 9\nformat:\n" + COMMON_BLOCK + fieldLines + "\nprint fmt: \"x\"\n");
+    return FormatParser.parse(
+        "test",
+        "name: probe\nID: 9\nformat:\n" + COMMON_BLOCK + fieldLines + "\nprint fmt: \"x\"\n");
   }
 
   private static EventField only(EventFormat format) {
@@ -34,7 +36,14 @@ class FormatParserTest {
     assertThat(format.path()).isEqualTo("sched/sched_switch");
     assertThat(format.id()).isEqualTo(372);
     assertThat(format.fields())
-        .extracting(EventField::name, EventField::displayType, EventField::offset, EventField::size, EventField::signed, EventField::kind, EventField::common)
+        .extracting(
+            EventField::name,
+            EventField::displayType,
+            EventField::offset,
+            EventField::size,
+            EventField::signed,
+            EventField::kind,
+            EventField::common)
         .containsExactly(
             tuple("common_type", "unsigned short", 0, 2, false, FieldKind.INTEGER, true),
             tuple("common_flags", "unsigned char", 2, 1, false, FieldKind.INTEGER, true),
@@ -50,7 +59,9 @@ class FormatParserTest {
     EventField prevComm = format.field("prev_comm").orElseThrow();
     assertThat(prevComm.declaredType()).isEqualTo("char");
     assertThat(prevComm.arrayLength()).isEqualTo(16);
-    assertThat(format.printFmt()).startsWith("\"prev_comm=%s prev_pid=%d").endsWith("REC->next_comm, REC->next_pid, REC->next_prio");
+    assertThat(format.printFmt())
+        .startsWith("\"prev_comm=%s prev_pid=%d")
+        .endsWith("REC->next_comm, REC->next_pid, REC->next_prio");
   }
 
   @Test
@@ -68,7 +79,8 @@ class FormatParserTest {
     EventFormat format = parsed("kmem/kmalloc");
 
     assertThat(format.field("call_site").orElseThrow())
-        .extracting(EventField::declaredType, EventField::size, EventField::signed, EventField::kind)
+        .extracting(
+            EventField::declaredType, EventField::size, EventField::signed, EventField::kind)
         .containsExactly("unsigned long", 8, false, FieldKind.INTEGER);
     assertThat(format.field("ptr").orElseThrow())
         .extracting(EventField::declaredType, EventField::size, EventField::kind)
@@ -85,7 +97,12 @@ class FormatParserTest {
         .extracting(EventField::declaredType, EventField::size, EventField::signed)
         .containsExactly("long", 8, true);
     assertThat(format.field("args").orElseThrow())
-        .extracting(EventField::declaredType, EventField::displayType, EventField::arrayLength, EventField::size, EventField::kind)
+        .extracting(
+            EventField::declaredType,
+            EventField::displayType,
+            EventField::arrayLength,
+            EventField::size,
+            EventField::kind)
         .containsExactly("unsigned long", "unsigned long[6]", 6, 48, FieldKind.FIXED_ARRAY);
   }
 
@@ -95,7 +112,8 @@ class FormatParserTest {
 
     // The syscall tracer stores every argument as an unsigned long, whatever the C type says.
     assertThat(format.field("dfd").orElseThrow())
-        .extracting(EventField::declaredType, EventField::offset, EventField::size, EventField::signed)
+        .extracting(
+            EventField::declaredType, EventField::offset, EventField::size, EventField::signed)
         .containsExactly("int", 16, 8, false);
     assertThat(format.field("__syscall_nr").orElseThrow().size()).isEqualTo(4);
     assertThat(format.field("filename").orElseThrow())
@@ -109,7 +127,12 @@ class FormatParserTest {
     EventField filename = parsed("sched/sched_process_exec").field("filename").orElseThrow();
 
     assertThat(filename)
-        .extracting(EventField::declaredType, EventField::displayType, EventField::size, EventField::arrayLength, EventField::kind)
+        .extracting(
+            EventField::declaredType,
+            EventField::displayType,
+            EventField::size,
+            EventField::arrayLength,
+            EventField::kind)
         .containsExactly("__data_loc char[]", "__data_loc char[]", 4, 0, FieldKind.DYNAMIC_STRING);
   }
 
@@ -119,7 +142,8 @@ class FormatParserTest {
 
     assertThat(format.field("device").orElseThrow().kind()).isEqualTo(FieldKind.DYNAMIC_STRING);
     assertThat(format.field("truncated").orElseThrow())
-        .extracting(EventField::declaredType, EventField::size, EventField::signed, EventField::kind)
+        .extracting(
+            EventField::declaredType, EventField::size, EventField::signed, EventField::kind)
         .containsExactly("bool", 1, false, FieldKind.INTEGER);
     assertThat(format.field("phys_addrs").orElseThrow())
         .extracting(EventField::declaredType, EventField::kind)
@@ -137,7 +161,8 @@ class FormatParserTest {
     EventFormat format = parsed("dma/dma_alloc_pages");
 
     assertThat(format.field("flags").orElseThrow())
-        .extracting(EventField::declaredType, EventField::size, EventField::signed, EventField::kind)
+        .extracting(
+            EventField::declaredType, EventField::size, EventField::signed, EventField::kind)
         .containsExactly("gfp_t", 4, false, FieldKind.INTEGER);
     assertThat(format.field("virt_addr").orElseThrow())
         .extracting(EventField::declaredType, EventField::kind)
@@ -174,7 +199,10 @@ class FormatParserTest {
   void printFmtMayHoldARawNewline() {
     EventFormat format = parsed("ext4/ext4_fsmap_high_key");
 
-    assertThat(format.printFmt()).startsWith("\"dev %d:%d keydev").contains("owner %lld\n\", ").endsWith("REC->owner");
+    assertThat(format.printFmt())
+        .startsWith("\"dev %d:%d keydev")
+        .contains("owner %lld\n\", ")
+        .endsWith("REC->owner");
     assertThat(format.fields()).hasSize(10);
   }
 
@@ -183,10 +211,15 @@ class FormatParserTest {
     assertThat(only(parseFields("\tfield:__rel_loc char[] x;\toffset:8;\tsize:4;\tsigned:0;\n")))
         .extracting(EventField::declaredType, EventField::kind)
         .containsExactly("__rel_loc char[]", FieldKind.REL_STRING);
-    assertThat(only(parseFields("\tfield:__data_loc unsigned long[] z;\toffset:8;\tsize:4;\tsigned:0;\n")))
+    assertThat(
+            only(
+                parseFields(
+                    "\tfield:__data_loc unsigned long[] z;\toffset:8;\tsize:4;\tsigned:0;\n")))
         .extracting(EventField::declaredType, EventField::kind)
         .containsExactly("__data_loc unsigned long[]", FieldKind.DYNAMIC_ARRAY);
-    assertThat(only(parseFields("\tfield:__data_loc u32[] y;\toffset:8;\tsize:4;\tsigned:0;\n")).kind())
+    assertThat(
+            only(parseFields("\tfield:__data_loc u32[] y;\toffset:8;\tsize:4;\tsigned:0;\n"))
+                .kind())
         .isEqualTo(FieldKind.DYNAMIC_ARRAY);
     assertThat(only(parseFields("\tfield:u64 x[4];\toffset:8;\tsize:32;\tsigned:0;\n")))
         .extracting(EventField::declaredType, EventField::arrayLength, EventField::kind)
@@ -194,9 +227,14 @@ class FormatParserTest {
     assertThat(only(parseFields("\tfield:struct page * page;\toffset:8;\tsize:8;\tsigned:0;\n")))
         .extracting(EventField::declaredType, EventField::kind)
         .containsExactly("struct page *", FieldKind.POINTER);
-    assertThat(only(parseFields("\tfield:const  void* p;\toffset:8;\tsize:8;\tsigned:0;\n")).declaredType())
+    assertThat(
+            only(parseFields("\tfield:const  void* p;\toffset:8;\tsize:8;\tsigned:0;\n"))
+                .declaredType())
         .isEqualTo("const void *");
-    assertThat(only(parseFields("\tfield:const struct cred *const cred;\toffset:8;\tsize:8;\tsigned:0;\n")).kind())
+    assertThat(
+            only(parseFields(
+                    "\tfield:const struct cred *const cred;\toffset:8;\tsize:8;\tsigned:0;\n"))
+                .kind())
         .isEqualTo(FieldKind.POINTER);
   }
 
@@ -206,7 +244,9 @@ class FormatParserTest {
         .extracting(EventField::kind, EventField::arrayLength)
         .containsExactly(FieldKind.FIXED_STRING, 0);
     // Kernels of the 2.6.3x era printed the length macro, not its value.
-    assertThat(only(parseFields("\tfield:char comm[TASK_COMM_LEN];\toffset:8;\tsize:16;\tsigned:1;\n")))
+    assertThat(
+            only(
+                parseFields("\tfield:char comm[TASK_COMM_LEN];\toffset:8;\tsize:16;\tsigned:1;\n")))
         .extracting(EventField::kind, EventField::arrayLength, EventField::signed)
         .containsExactly(FieldKind.FIXED_STRING, 16, true);
   }
@@ -228,7 +268,10 @@ class FormatParserTest {
                 + "\tfield:u8 grid[2][3];\toffset:8;\tsize:6;\tsigned:0;\n"
                 + "\tfield:int good;\toffset:12;\tsize:4;\tsigned:1;\n");
 
-    assertThat(format.fields()).extracting(EventField::name).containsExactly("common_type", "common_flags", "common_preempt_count", "common_pid", "good");
+    assertThat(format.fields())
+        .extracting(EventField::name)
+        .containsExactly(
+            "common_type", "common_flags", "common_preempt_count", "common_pid", "good");
   }
 
   @Test
@@ -236,7 +279,12 @@ class FormatParserTest {
     EventFormat format =
         FormatParser.parse(
             "test",
-            "name: probe\nID: 9\nformat:\nsomething new: 1\n\tfield:int x;\toffset:8;\tsize:4;\tsigned:1;\n\tnot a field\n");
+            "name: probe\n"
+                + "ID: 9\n"
+                + "format:\n"
+                + "something new: 1\n"
+                + "\tfield:int x;\toffset:8;\tsize:4;\tsigned:1;\n"
+                + "\tnot a field\n");
 
     assertThat(format.fields()).extracting(EventField::name).containsExactly("x");
     assertThat(format.printFmt()).isEmpty();
@@ -254,15 +302,21 @@ class FormatParserTest {
 
     assertThat(format.fields())
         .extracting(EventField::name, EventField::common)
-        .containsExactly(tuple("common_type", true), tuple("first_block_but_not_common", false), tuple("common_looking", false));
+        .containsExactly(
+            tuple("common_type", true),
+            tuple("first_block_but_not_common", false),
+            tuple("common_looking", false));
   }
 
   @Test
   void directoryNameIsTheEventName() {
-    String text = CatalogFixtures.format("eprobes/sched_switch").replace("name: sched_switch", "name: switch");
+    String text =
+        CatalogFixtures.format("eprobes/sched_switch")
+            .replace("name: sched_switch", "name: switch");
 
     assertThat(FormatParser.parse("eprobes", text).name()).isEqualTo("switch");
-    assertThat(FormatParser.parse("eprobes", "sched_switch", text).name()).isEqualTo("sched_switch");
+    assertThat(FormatParser.parse("eprobes", "sched_switch", text).name())
+        .isEqualTo("sched_switch");
   }
 
   @Test
@@ -273,7 +327,8 @@ class FormatParserTest {
     assertThatThrownBy(() -> FormatParser.parse("broken", "bad", "name: bad\nID: 3\nformat:\n\n"))
         .isInstanceOf(SqlError.class)
         .hasMessage("events/broken/bad/format: not a trace event format (no readable field: line)");
-    assertThatThrownBy(() -> FormatParser.parse("broken", "ID: 3\n\tfield:int x;\toffset:8;\tsize:4;\n"))
+    assertThatThrownBy(
+            () -> FormatParser.parse("broken", "ID: 3\n\tfield:int x;\toffset:8;\tsize:4;\n"))
         .isInstanceOf(SqlError.class)
         .hasMessageContaining("no name: line");
   }

@@ -29,12 +29,19 @@ class LoadedCatalogTest {
 
   @Test
   void listingDoesNotParseAndLookupReportsTheMalformedFile() {
-    LoadedCatalog catalog = catalogWith("broken/bad", NOT_A_FORMAT, "sched/sched_switch", CatalogFixtures.format("sched/sched_switch"));
+    LoadedCatalog catalog =
+        catalogWith(
+            "broken/bad",
+            NOT_A_FORMAT,
+            "sched/sched_switch",
+            CatalogFixtures.format("sched/sched_switch"));
 
     assertThat(catalog.eventPaths()).containsExactly("broken/bad", "sched/sched_switch");
     assertThatThrownBy(() -> catalog.event("broken", "bad"))
         .isInstanceOf(SqlError.class)
-        .hasMessage("events/broken/bad/format: not a trace event format (no numeric ID: line) (in test catalog)");
+        .hasMessage(
+            "events/broken/bad/format: not a trace event format (no numeric ID: line) (in test"
+                + " catalog)");
     assertThat(catalog.event("sched", "sched_switch")).isPresent();
   }
 
@@ -43,26 +50,37 @@ class LoadedCatalogTest {
     Files.createDirectories(temp.resolve("events/broken/bad"));
     Files.writeString(temp.resolve("events/broken/bad/format"), NOT_A_FORMAT);
     Files.createDirectories(temp.resolve("events/sched/sched_waking"));
-    Files.writeString(temp.resolve("events/sched/sched_waking/format"), CatalogFixtures.format("sched/sched_waking"));
+    Files.writeString(
+        temp.resolve("events/sched/sched_waking/format"),
+        CatalogFixtures.format("sched/sched_waking"));
 
     EventCatalog catalog = CatalogLoader.fromTracefs(temp);
 
     assertThat(catalog.eventPaths()).containsExactly("broken/bad", "sched/sched_waking");
     assertThat(catalog.eventsNamed("sched_waking")).hasSize(1);
-    assertThatThrownBy(() -> catalog.event("broken", "bad")).isInstanceOf(SqlError.class).hasMessageContaining(temp.toString());
+    assertThatThrownBy(() -> catalog.event("broken", "bad"))
+        .isInstanceOf(SqlError.class)
+        .hasMessageContaining(temp.toString());
   }
 
   @Test
   void eventsNamedSkipsAMalformedNamesake() {
     LoadedCatalog catalog =
-        catalogWith("broken/sched_switch", NOT_A_FORMAT, "sched/sched_switch", CatalogFixtures.format("sched/sched_switch"));
+        catalogWith(
+            "broken/sched_switch",
+            NOT_A_FORMAT,
+            "sched/sched_switch",
+            CatalogFixtures.format("sched/sched_switch"));
 
-    assertThat(catalog.eventsNamed("sched_switch")).extracting(EventFormat::path).containsExactly("sched/sched_switch");
+    assertThat(catalog.eventsNamed("sched_switch"))
+        .extracting(EventFormat::path)
+        .containsExactly("sched/sched_switch");
   }
 
   @Test
   void directoryNameWinsOverTheNameLine() {
-    LoadedCatalog catalog = catalogWith("eprobes/switch", CatalogFixtures.format("eprobes/sched_switch"));
+    LoadedCatalog catalog =
+        catalogWith("eprobes/switch", CatalogFixtures.format("eprobes/sched_switch"));
 
     assertThat(catalog.event("eprobes", "switch").orElseThrow().path()).isEqualTo("eprobes/switch");
     assertThat(catalog.eventsNamed("sched_switch")).isEmpty();
@@ -70,7 +88,8 @@ class LoadedCatalogTest {
 
   @Test
   void aFormatIsParsedOnceAndShared() throws Exception {
-    LoadedCatalog catalog = catalogWith("sched/sched_switch", CatalogFixtures.format("sched/sched_switch"));
+    LoadedCatalog catalog =
+        catalogWith("sched/sched_switch", CatalogFixtures.format("sched/sched_switch"));
     ExecutorService pool = Executors.newFixedThreadPool(4);
     try {
       List<Future<EventFormat>> lookups = new ArrayList<>();
