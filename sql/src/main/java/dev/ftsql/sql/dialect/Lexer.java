@@ -59,7 +59,8 @@ final class Lexer {
       } else if (c == '"') {
         // sqlhist: \"[^\"]*\" -- no escapes at all, a backslash is an ordinary character.
         add(Kind.DQ_STRING, pos, quotedEnd('"', false, "unterminated string"));
-      } else if (isDigit(c) || (c == '.' && pos + 1 < sql.length() && isDigit(sql.charAt(pos + 1)))) {
+      } else if (isDigit(c)
+          || (c == '.' && pos + 1 < sql.length() && isDigit(sql.charAt(pos + 1)))) {
         number();
       } else {
         operator(c);
@@ -75,7 +76,8 @@ final class Lexer {
       }
     }
     if (ONE_CHAR_OPS.indexOf(c) < 0) {
-      String shown = Character.isISOControl(c) ? String.format("\\u%04x", (int) c) : String.valueOf(c);
+      String shown =
+          Character.isISOControl(c) ? String.format("\\u%04x", (int) c) : String.valueOf(c);
       throw error("unexpected character '" + shown + "'", pos, pos + 1);
     }
     add(Kind.OP, pos, pos + 1);
@@ -114,7 +116,9 @@ final class Lexer {
         for (int j = start; j < i; j++) {
           if (sql.charAt(j) > '7') {
             throw error(
-                "malformed octal number '" + sql.substring(start, i) + "' (a leading 0 means octal)",
+                "malformed octal number '"
+                    + sql.substring(start, i)
+                    + "' (a leading 0 means octal)",
                 start,
                 i);
           }

@@ -36,7 +36,8 @@ public record NormalizedSql(String original, String text, int[] toOriginal) {
       if (eol == text.length()) {
         return text.length();
       }
-      boolean crlf = text.charAt(eol) == '\r' && eol + 1 < text.length() && text.charAt(eol + 1) == '\n';
+      boolean crlf =
+          text.charAt(eol) == '\r' && eol + 1 < text.length() && text.charAt(eol + 1) == '\n';
       offset = eol + (crlf ? 2 : 1);
     }
     return clamp(offset + column - 1);

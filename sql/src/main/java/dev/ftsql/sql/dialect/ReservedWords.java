@@ -17,7 +17,8 @@ final class ReservedWords {
   }
 
   private static Set<String> load() {
-    SqlAbstractParserImpl.Metadata metadata = SqlParser.create("", Dialect.PARSER_CONFIG).getMetadata();
+    SqlAbstractParserImpl.Metadata metadata =
+        SqlParser.create("", Dialect.PARSER_CONFIG).getMetadata();
     return metadata.getTokens().stream()
         .filter(metadata::isReservedWord)
         .collect(Collectors.toUnmodifiableSet());

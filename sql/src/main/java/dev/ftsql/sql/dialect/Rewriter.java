@@ -17,32 +17,35 @@ import java.util.Set;
 final class Rewriter {
   /** Reserved words the grammar really uses as keywords; any other reserved word is a name. */
   private static final Set<String> KEYWORDS =
-      Set.of(
-          "SELECT", "FROM", "WHERE", "JOIN", "ON", "USING", "AS", "HAVING", "AND", "OR", "NOT",
-          "IS", "NULL", "TRUE", "FALSE", "UNKNOWN", "LIKE", "IN", "BETWEEN", "DISTINCT", "ALL",
-          "WITH", "CASE", "WHEN", "THEN", "ELSE", "UNION", "EXCEPT", "INTERSECT");
+      words(
+          "SELECT FROM WHERE JOIN ON USING AS HAVING AND OR NOT IS NULL TRUE FALSE UNKNOWN LIKE IN"
+              + " BETWEEN DISTINCT ALL WITH CASE WHEN THEN ELSE UNION EXCEPT INTERSECT");
 
   /** sqlhist pseudo-fields: always names, even where Calcite reserves the word (TIMESTAMP). */
   private static final Set<String> PSEUDO_FIELDS =
-      Set.of(
-          "TIMESTAMP", "TIMESTAMP_USECS", "TIMESTAMP_DELTA", "TIMESTAMP_DELTA_USECS", "STACKTRACE",
-          "CPU", "COMM");
+      words("TIMESTAMP TIMESTAMP_USECS TIMESTAMP_DELTA TIMESTAMP_DELTA_USECS STACKTRACE CPU COMM");
 
   /** CAST targets that are hist modifiers, not SQL types; {@code buckets=N} is handled apart. */
   private static final Set<String> MODIFIERS =
-      Set.of(
-          "hex", "sym", "syscall", "execname", "comm", "log", "log2", "usecs", "percent", "graph",
-          "stacktrace", "_counter_", "__counter__", "buckets", "bucket");
+      words(
+          "hex sym syscall execname comm log log2 usecs percent graph stacktrace _counter_"
+              + " __counter__ buckets bucket");
 
   /** Words that end an ON condition, so a comma before them is a comma join, not sqlhist's AND. */
   private static final Set<String> CLAUSE_STARTS =
-      Set.of(
-          "JOIN", "WHERE", "GROUP", "ORDER", "HAVING", "LIMIT", "OFFSET", "UNION", "EXCEPT",
-          "INTERSECT", "LEFT", "RIGHT", "INNER", "CROSS", "FULL", "NATURAL", "WINDOW");
+      words(
+          "JOIN WHERE GROUP ORDER HAVING LIMIT OFFSET UNION EXCEPT INTERSECT LEFT RIGHT INNER CROSS"
+              + " FULL NATURAL WINDOW");
 
-  private static final Set<String> COMPARISONS = Set.of("=", "==", "<>", "!=", "<", ">", "<=", ">=");
+  private static final Set<String> COMPARISONS = words("= == <> != < > <= >=");
 
-  private enum Clause { OTHER, WHERE, ON }
+  private static final Set<String> BY_OWNERS = words("GROUP ORDER PARTITION");
+
+  private enum Clause {
+    OTHER,
+    WHERE,
+    ON
+  }
 
   /** State of one parenthesis level. */
   private static final class Frame {
@@ -60,13 +63,19 @@ final class Rewriter {
   private final List<Token> tokens;
   private final MappedText out;
   private final Deque<Frame> frames = new ArrayDeque<>();
+
   /** Original offset up to which text has been emitted. */
   private int pos;
+
   /** Upper-cased keyword emitted for the previous token, or null if it was not a keyword. */
   private String prevKeyword;
+
+  /** Upper-cased keyword emitted for the current token, if any; becomes {@link #prevKeyword}. */
   private String keyword;
+
   /** Index of the last token of the field inside an open {@code GLOB(}, or -1. */
   private int globFieldEnd = -1;
+
   /** Index of the pattern after which {@code )} closes the GLOB, or -1. */
   private int globCloseAt = -1;
 
@@ -82,13 +91,14 @@ final class Rewriter {
       prevKeyword = keyword;
       keyword = null;
       Token t = tokens.get(k);
-      k = switch (t.kind()) {
-        case WORD, ESCAPED_WORD, QUOTED_NAME -> name(k);
-        case DQ_STRING -> doubleQuoted(t, k);
-        case HEX, OCTAL -> replaced(t, k, decimal(t));
-        case OP -> operator(t, k);
-        default -> copied(t, k);
-      };
+      k =
+          switch (t.kind()) {
+            case WORD, ESCAPED_WORD, QUOTED_NAME -> name(k);
+            case DQ_STRING -> doubleQuoted(t, k);
+            case HEX, OCTAL -> replaced(t, k, decimal(t));
+            case OP -> operator(t, k);
+            default -> copied(t, k);
+          };
       if (k == globCloseAt) {
         out.insert(")", tokens.get(k).end() - 1);
         globCloseAt = -1;
@@ -122,7 +132,7 @@ final class Rewriter {
     keyword = upper;
     switch (upper) {
       case "AS" -> {
-        if (frame.cast) {
+        if (frame.cast && !frame.inCastType) {
           frame.inCastType = true;
           int end = modifier(k + 1);
           return end >= 0 ? end : k;
@@ -156,38 +166,51 @@ final class Rewriter {
     }
     return switch (upper) {
       case "GROUP", "ORDER", "PARTITION" -> !isWord(next, "BY");
-      case "BY" -> !Set.of("GROUP", "ORDER", "PARTITION").contains(prevKeyword);
+      case "BY" -> !BY_OWNERS.contains(prevKeyword);
       case "LEFT", "RIGHT", "FULL" -> !(isWord(next, "JOIN") || isWord(next, "OUTER"));
       case "INNER", "CROSS", "OUTER" -> !isWord(next, "JOIN");
-      case "NATURAL" -> !(next != null && CLAUSE_STARTS.contains(next.text().toUpperCase(Locale.ROOT)));
+      case "NATURAL" ->
+          !(isWord(next, "JOIN")
+              || isWord(next, "LEFT")
+              || isWord(next, "RIGHT")
+              || isWord(next, "FULL")
+              || isWord(next, "INNER"));
       case "LIMIT" -> !(isLimitValue(next) || isWord(next, "ALL"));
       case "OFFSET" -> !isLimitValue(next);
-      case "END" -> frames.peek().openCase == 0; // a name (sched_switch AS end) unless closing a CASE
+      case "END" ->
+          frames.peek().openCase == 0; // a name (sched_switch AS end) unless closing a CASE
       case "ESCAPE", "DATE", "TIME", "INTERVAL" -> !isKind(next, Kind.STRING);
       default -> !KEYWORDS.contains(upper);
     };
   }
 
   /**
-   * A sqlhist modifier as CAST target ({@code hex}, {@code sym-offset}, {@code buckets=100}) becomes
-   * a lower-case quoted name. Returns the index of its last token, or -1 if it is not a modifier.
+   * A sqlhist modifier as CAST target ({@code hex}, {@code sym-offset}, {@code buckets=100})
+   * becomes a lower-case quoted name. Returns the index of its last token, or -1 if it is not a
+   * modifier.
    */
   private int modifier(int k) {
     Token t = at(k);
     if (t == null || !(t.kind() == Kind.WORD || t.kind() == Kind.ESCAPED_WORD)) {
       return -1;
     }
-    String word = t.text().substring(t.kind() == Kind.ESCAPED_WORD ? 1 : 0).toLowerCase(Locale.ROOT);
+    String word =
+        t.text().substring(t.kind() == Kind.ESCAPED_WORD ? 1 : 0).toLowerCase(Locale.ROOT);
     Token second = at(k + 1);
     Token third = at(k + 2);
     // sqlhist lexes sym-offset as one token, so it must be written without spaces.
-    if (word.equals("sym") && isOp(second, "-") && isWord(third, "OFFSET")
-        && second.start() == t.end() && third.start() == second.end()) {
+    if (word.equals("sym")
+        && isOp(second, "-")
+        && isWord(third, "OFFSET")
+        && second.start() == t.end()
+        && third.start() == second.end()) {
       emitQuoted("sym-offset", t.start(), third.end());
       return k + 2;
     }
-    if ((word.equals("buckets") || word.equals("bucket")) && isOp(second, "=")
-        && third != null && third.isNumber()) {
+    if ((word.equals("buckets") || word.equals("bucket"))
+        && isOp(second, "=")
+        && third != null
+        && third.isNumber()) {
       emitQuoted(word + "=" + decimal(third), t.start(), third.end());
       return k + 2;
     }
@@ -232,7 +255,9 @@ final class Rewriter {
     return k;
   }
 
-  /** After a comma in ON: is the next item a condition ({@code a = b}) rather than a joined table? */
+  /**
+   * After a comma in ON: is the next item a condition ({@code a = b}) rather than a joined table?
+   */
   private boolean conditionFollows(int comma) {
     int depth = 0;
     for (int j = comma + 1; j < tokens.size(); j++) {
@@ -250,7 +275,8 @@ final class Rewriter {
         if (t.kind() == Kind.OP && COMPARISONS.contains(t.text())) {
           return true;
         }
-        if (t.kind() == Kind.WORD && !isOp(at(j - 1), ".")
+        if (t.kind() == Kind.WORD
+            && !isOp(at(j - 1), ".")
             && CLAUSE_STARTS.contains(t.text().toUpperCase(Locale.ROOT))) {
           return false;
         }
@@ -369,6 +395,10 @@ final class Rewriter {
   }
 
   // ---- token tests
+
+  private static Set<String> words(String spaceSeparated) {
+    return Set.of(spaceSeparated.split(" "));
+  }
 
   private Token at(int k) {
     return k >= 0 && k < tokens.size() ? tokens.get(k) : null;

@@ -86,7 +86,8 @@ class DialectCorpusTest {
     List<String> lines;
     try (InputStream in = DialectCorpusTest.class.getResourceAsStream(resource)) {
       assertThat(in).as(resource).isNotNull();
-      lines = new ArrayList<>(new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList());
+      lines =
+          new ArrayList<>(new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList());
     }
     Map<String, String> cases = new LinkedHashMap<>();
     String id = null;

@@ -68,7 +68,8 @@ class DialectTest {
   void backslashEscapesKeyword() {
     assertThat(norm("select \\from from regcache_drop_region"))
         .isEqualTo("select `from` from regcache_drop_region");
-    assertThat(norm("SELECT e.pid AS \\Select FROM t e")).isEqualTo("SELECT e.pid AS `Select` FROM t e");
+    assertThat(norm("SELECT e.pid AS \\Select FROM t e"))
+        .isEqualTo("SELECT e.pid AS `Select` FROM t e");
   }
 
   // ---- operators
@@ -91,16 +92,23 @@ class DialectTest {
 
   @Test
   void commaBetweenOnEqualitiesIsAnd() {
-    assertThat(norm("SELECT s.a FROM x AS s JOIN y AS e ON s.a = e.a, s.b == e.b WHERE s.c = 1, e.d = 2"))
-        .isEqualTo("SELECT s.a FROM x AS s JOIN y AS e ON s.a = e.a AND s.b = e.b WHERE s.c = 1 AND e.d = 2");
+    assertThat(
+            norm(
+                "SELECT s.a FROM x AS s JOIN y AS e ON s.a = e.a, s.b == e.b WHERE s.c = 1, e.d ="
+                    + " 2"))
+        .isEqualTo(
+            "SELECT s.a FROM x AS s JOIN y AS e ON s.a = e.a AND s.b = e.b WHERE s.c = 1 AND e.d ="
+                + " 2");
   }
 
   @Test
   void globBecomesFunction() {
     assertThat(where("next_comm ~ \"cycl*\"")).isEqualTo("GLOB(next_comm, 'cycl*')");
     assertThat(where("next_comm~'cycl*'")).isEqualTo("GLOB(next_comm, 'cycl*')");
-    assertThat(where("end.next_comm ~ \"*x\" && a = 1")).isEqualTo("GLOB(`end`.next_comm, '*x') AND a = 1");
-    assertThat(where("`end`.c ~ 'x' || \\from ~ 'y'")).isEqualTo("GLOB(`end`.c, 'x') OR GLOB(`from`, 'y')");
+    assertThat(where("end.next_comm ~ \"*x\" && a = 1"))
+        .isEqualTo("GLOB(`end`.next_comm, '*x') AND a = 1");
+    assertThat(where("`end`.c ~ 'x' || \\from ~ 'y'"))
+        .isEqualTo("GLOB(`end`.c, 'x') OR GLOB(`from`, 'y')");
     assertThat(where("NOT comm ~ 'x'")).isEqualTo("NOT GLOB(comm, 'x')");
     assertThat(where("!comm ~ \"x\"")).isEqualTo("NOT GLOB(comm, 'x')");
     assertThat(where("sys.ev.value ~ 'x'")).isEqualTo("GLOB(sys.ev.`value`, 'x')");
@@ -116,6 +124,23 @@ class DialectTest {
     assertThatThrownBy(() -> norm("SELECT a FROM t WHERE comm ~ 1"))
         .isInstanceOf(SqlError.class)
         .hasMessageStartingWith("'~' needs a quoted pattern on its right");
+  }
+
+  @Test
+  void commasOutsideWhereAndOnStay() {
+    assertThat(norm("SELECT a, b FROM t WHERE c = 1, d = 2 GROUP BY a, b ORDER BY a, b"))
+        .isEqualTo("SELECT a, b FROM t WHERE c = 1 AND d = 2 GROUP BY a, b ORDER BY a, b");
+    assertThat(norm("SELECT a FROM t WHERE a IN (SELECT b FROM u WHERE c = 1, d = 2), e = 3"))
+        .isEqualTo("SELECT a FROM t WHERE a IN (SELECT b FROM u WHERE c = 1 AND d = 2) AND e = 3");
+    assertThat(norm("SELECT a, b FROM t WHERE c = 1 UNION SELECT a, b FROM u"))
+        .isEqualTo("SELECT a, b FROM t WHERE c = 1 UNION SELECT a, b FROM u");
+  }
+
+  @Test
+  void literalAndQuotedContentsAreNeverTouched() {
+    String sql = "SELECT `a && \\b`, 'x == \"y\" ~ 0x10 -- z' FROM t WHERE c = \"-- && '' /* \"";
+    assertThat(norm(sql))
+        .isEqualTo("SELECT `a && \\b`, 'x == \"y\" ~ 0x10 -- z' FROM t WHERE c = '-- && '''' /* '");
   }
 
   // ---- numbers
@@ -145,32 +170,58 @@ class DialectTest {
 
   @Test
   void reservedWordsUsedAsNamesAreQuoted() {
-    assertThat(norm("SELECT start.pid, (end.TIMESTAMP_USECS - start.TIMESTAMP_USECS) AS lat"
-            + " FROM sched_waking AS start JOIN sched_switch AS end ON start.pid = end.next_pid"))
-        .isEqualTo("SELECT `start`.pid, (`end`.TIMESTAMP_USECS - `start`.TIMESTAMP_USECS) AS lat"
-            + " FROM sched_waking AS `start` JOIN sched_switch AS `end` ON `start`.pid = `end`.next_pid");
-    assertThat(norm("SELECT s.pid FROM sched_waking start JOIN sched_switch end ON start.pid = end.next_pid"))
-        .isEqualTo("SELECT s.pid FROM sched_waking `start` JOIN sched_switch `end` ON `start`.pid = `end`.next_pid");
-    assertThat(norm("SELECT order, value, t.function, count, year FROM mm_page_alloc AS t WHERE order > 0"))
-        .isEqualTo("SELECT `order`, `value`, t.`function`, `count`, `year` FROM mm_page_alloc AS t WHERE `order` > 0");
+    assertThat(
+            norm(
+                "SELECT start.pid, (end.TIMESTAMP_USECS - start.TIMESTAMP_USECS) AS lat FROM"
+                    + " sched_waking AS start JOIN sched_switch AS end ON start.pid ="
+                    + " end.next_pid"))
+        .isEqualTo(
+            "SELECT `start`.pid, (`end`.TIMESTAMP_USECS - `start`.TIMESTAMP_USECS) AS lat FROM"
+                + " sched_waking AS `start` JOIN sched_switch AS `end` ON `start`.pid ="
+                + " `end`.next_pid");
+    assertThat(
+            norm(
+                "SELECT s.pid FROM sched_waking start JOIN sched_switch end ON start.pid ="
+                    + " end.next_pid"))
+        .isEqualTo(
+            "SELECT s.pid FROM sched_waking `start` JOIN sched_switch `end` ON `start`.pid ="
+                + " `end`.next_pid");
+    assertThat(
+            norm(
+                "SELECT order, value, t.function, count, year FROM mm_page_alloc AS t WHERE order >"
+                    + " 0"))
+        .isEqualTo(
+            "SELECT `order`, `value`, t.`function`, `count`, `year` FROM mm_page_alloc AS t WHERE"
+                + " `order` > 0");
     assertThat(norm("SELECT a AS return, b AS Group FROM t"))
         .isEqualTo("SELECT a AS `return`, b AS `Group` FROM t");
   }
 
   @Test
   void pseudoFieldsAreNames() {
-    assertThat(norm("SELECT TIMESTAMP, e.TIMESTAMP, e.timestamp, TIMESTAMP_DELTA_USECS, e.STACKTRACE, CPU, COMM FROM t e"))
-        .isEqualTo("SELECT `TIMESTAMP`, e.`TIMESTAMP`, e.`timestamp`, TIMESTAMP_DELTA_USECS, e.STACKTRACE, CPU, COMM FROM t e");
+    assertThat(
+            norm(
+                "SELECT TIMESTAMP, e.TIMESTAMP, e.timestamp, TIMESTAMP_DELTA_USECS, e.STACKTRACE,"
+                    + " CPU, COMM FROM t e"))
+        .isEqualTo(
+            "SELECT `TIMESTAMP`, e.`TIMESTAMP`, e.`timestamp`, TIMESTAMP_DELTA_USECS, e.STACKTRACE,"
+                + " CPU, COMM FROM t e");
   }
 
   @Test
   void keywordsStayWhereTheGrammarUsesThem() {
     assertThat(norm("SELECT count, COUNT(*) FROM t GROUP BY count ORDER BY COUNT(*) DESC LIMIT 3"))
-        .isEqualTo("SELECT `count`, COUNT(*) FROM t GROUP BY `count` ORDER BY COUNT(*) DESC LIMIT 3");
+        .isEqualTo(
+            "SELECT `count`, COUNT(*) FROM t GROUP BY `count` ORDER BY COUNT(*) DESC LIMIT 3");
     assertThat(norm("SELECT offset, limit FROM t WHERE offset > 0 LIMIT 10 OFFSET 0x10"))
         .isEqualTo("SELECT `offset`, `limit` FROM t WHERE `offset` > 0 LIMIT 10 OFFSET 16");
-    assertThat(norm("SELECT left, right FROM a LEFT JOIN b ON a.x = b.x RIGHT OUTER JOIN c ON c.y = b.y"))
-        .isEqualTo("SELECT `left`, `right` FROM a LEFT JOIN b ON a.x = b.x RIGHT OUTER JOIN c ON c.y = b.y");
+    assertThat(
+            norm(
+                "SELECT left, right FROM a LEFT JOIN b ON a.x = b.x RIGHT OUTER JOIN c ON c.y ="
+                    + " b.y"))
+        .isEqualTo(
+            "SELECT `left`, `right` FROM a LEFT JOIN b ON a.x = b.x RIGHT OUTER JOIN c ON c.y ="
+                + " b.y");
     assertThat(norm("SELECT CASE WHEN end.x > 0 THEN 1 END AS end FROM t end"))
         .isEqualTo("SELECT CASE WHEN `end`.x > 0 THEN 1 END AS `end` FROM t `end`");
   }
@@ -179,27 +230,54 @@ class DialectTest {
 
   @Test
   void histModifiersAsCastTargetsAreQuotedLowerCase() {
-    assertThat(norm("SELECT CAST(call_site AS SYM-OFFSET), CAST(ptr as sym), CAST(id AS Syscall) FROM t"))
-        .isEqualTo("SELECT CAST(call_site AS `sym-offset`), CAST(ptr as `sym`), CAST(id AS `syscall`) FROM t");
-    assertThat(norm("SELECT CAST(a AS HEX), CAST(b AS log2), CAST(c AS _COUNTER_), CAST(d AS __counter__) FROM t"))
-        .isEqualTo("SELECT CAST(a AS `hex`), CAST(b AS `log2`), CAST(c AS `_counter_`), CAST(d AS `__counter__`) FROM t");
-    assertThat(norm("SELECT CAST(common_pid AS COMM), CAST(common_pid AS execname), CAST(s.STACKTRACE AS stacktrace) FROM t s"))
-        .isEqualTo("SELECT CAST(common_pid AS `comm`), CAST(common_pid AS `execname`), CAST(s.STACKTRACE AS `stacktrace`) FROM t s");
-    assertThat(norm("SELECT CAST(a AS usecs), CAST(b AS Percent), CAST(c AS graph), CAST(d AS log) FROM t"))
-        .isEqualTo("SELECT CAST(a AS `usecs`), CAST(b AS `percent`), CAST(c AS `graph`), CAST(d AS `log`) FROM t");
+    assertThat(
+            norm(
+                "SELECT CAST(call_site AS SYM-OFFSET), CAST(ptr as sym), CAST(id AS Syscall) FROM"
+                    + " t"))
+        .isEqualTo(
+            "SELECT CAST(call_site AS `sym-offset`), CAST(ptr as `sym`), CAST(id AS `syscall`) FROM"
+                + " t");
+    assertThat(
+            norm(
+                "SELECT CAST(a AS HEX), CAST(b AS log2), CAST(c AS _COUNTER_), CAST(d AS"
+                    + " __counter__) FROM t"))
+        .isEqualTo(
+            "SELECT CAST(a AS `hex`), CAST(b AS `log2`), CAST(c AS `_counter_`), CAST(d AS"
+                + " `__counter__`) FROM t");
+    assertThat(
+            norm(
+                "SELECT CAST(common_pid AS COMM), CAST(common_pid AS execname), CAST(s.STACKTRACE"
+                    + " AS stacktrace) FROM t s"))
+        .isEqualTo(
+            "SELECT CAST(common_pid AS `comm`), CAST(common_pid AS `execname`), CAST(s.STACKTRACE"
+                + " AS `stacktrace`) FROM t s");
+    assertThat(
+            norm(
+                "SELECT CAST(a AS usecs), CAST(b AS Percent), CAST(c AS graph), CAST(d AS log) FROM"
+                    + " t"))
+        .isEqualTo(
+            "SELECT CAST(a AS `usecs`), CAST(b AS `percent`), CAST(c AS `graph`), CAST(d AS `log`)"
+                + " FROM t");
   }
 
   @Test
   void bucketsTakesItsSize() {
-    assertThat(norm("SELECT CAST(bytes_req AS BUCKETS=100), CAST(x AS bucket = 0x10), CAST(y AS buckets) FROM t"))
-        .isEqualTo("SELECT CAST(bytes_req AS `buckets=100`), CAST(x AS `bucket=16`), CAST(y AS `buckets`) FROM t");
+    assertThat(
+            norm(
+                "SELECT CAST(bytes_req AS BUCKETS=100), CAST(x AS bucket = 0x10), CAST(y AS"
+                    + " buckets) FROM t"))
+        .isEqualTo(
+            "SELECT CAST(bytes_req AS `buckets=100`), CAST(x AS `bucket=16`), CAST(y AS `buckets`)"
+                + " FROM t");
   }
 
   @Test
   void castTypesAndNestedCastsAreLeftAlone() {
     assertThat(norm("SELECT CAST(CAST(start.x AS BIGINT) AS hex), CAST(y AS FOO) FROM t AS start"))
-        .isEqualTo("SELECT CAST(CAST(`start`.x AS BIGINT) AS `hex`), CAST(y AS FOO) FROM t AS `start`");
-    assertThat(norm("SELECT CAST(x AS sym - offset) FROM t")).isEqualTo("SELECT CAST(x AS `sym` - offset) FROM t");
+        .isEqualTo(
+            "SELECT CAST(CAST(`start`.x AS BIGINT) AS `hex`), CAST(y AS FOO) FROM t AS `start`");
+    assertThat(norm("SELECT CAST(x AS sym - offset) FROM t"))
+        .isEqualTo("SELECT CAST(x AS `sym` - offset) FROM t");
   }
 
   // ---- lexical errors
