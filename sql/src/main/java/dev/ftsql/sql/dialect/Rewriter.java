@@ -166,7 +166,7 @@ final class Rewriter {
     }
     return switch (upper) {
       case "GROUP", "ORDER", "PARTITION" -> !isWord(next, "BY");
-      case "BY" -> !BY_OWNERS.contains(prevKeyword);
+      case "BY" -> prevKeyword == null || !BY_OWNERS.contains(prevKeyword);
       case "LEFT", "RIGHT", "FULL" -> !(isWord(next, "JOIN") || isWord(next, "OUTER"));
       case "INNER", "CROSS", "OUTER" -> !isWord(next, "JOIN");
       case "NATURAL" ->

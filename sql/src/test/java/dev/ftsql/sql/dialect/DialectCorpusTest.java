@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
 import org.junit.jupiter.api.Test;
@@ -62,6 +63,35 @@ class DialectCorpusTest {
       }
       assertThat(n.toOriginal()).as(c.getKey()).hasSize(n.text().length() + 1).isSorted();
       assertThat(n.toOriginal()[n.text().length()]).as(c.getKey()).isEqualTo(c.getValue().length());
+    }
+  }
+
+  @Test
+  void mutatedQueriesFailOnlyWithSqlError() throws IOException {
+    // Seeded fuzzing: random edits with the characters the rewriter cares about must never crash
+    // it, and every result must keep a well-formed map.
+    List<String> queries = new ArrayList<>(load("sqlhist-accepted.sql").values());
+    Random random = new Random(42);
+    String alphabet = "\"'`\\!&|=~,()$.-0x9 aAsEbB_/*\n";
+    for (int i = 0; i < 20_000; i++) {
+      StringBuilder sql = new StringBuilder(queries.get(random.nextInt(queries.size())));
+      for (int edits = 1 + random.nextInt(4); edits > 0; edits--) {
+        int at = random.nextInt(sql.length() + 1);
+        if (random.nextBoolean() && at < sql.length()) {
+          sql.deleteCharAt(at);
+        } else {
+          sql.insert(at, alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+      }
+      String text = sql.toString();
+      try {
+        NormalizedSql n = Dialect.normalize(text);
+        assertThat(n.toOriginal()).as(text).hasSize(n.text().length() + 1).isSorted();
+        assertThat(n.toOriginal()[n.text().length()]).as(text).isEqualTo(text.length());
+      } catch (SqlError e) {
+        assertThat(e.span()).as(text).isPresent();
+        assertThat(e.span().orElseThrow().start()).as(text).isLessThanOrEqualTo(text.length());
+      }
     }
   }
 

@@ -193,6 +193,8 @@ class DialectTest {
         .isEqualTo(
             "SELECT `order`, `value`, t.`function`, `count`, `year` FROM mm_page_alloc AS t WHERE"
                 + " `order` > 0");
+    assertThat(norm("SELECT by, group, order FROM t"))
+        .isEqualTo("SELECT `by`, `group`, `order` FROM t");
     assertThat(norm("SELECT a AS return, b AS Group FROM t"))
         .isEqualTo("SELECT a AS `return`, b AS `Group` FROM t");
   }
