@@ -21,17 +21,31 @@ public record NormalizedSql(String original, String text, int[] toOriginal) {
     return new SourceSpan(s, Math.max(e, s + 1));
   }
 
-  /** Offset in {@link #text()} of a 1-based line and column, as Calcite reports positions. */
+  /**
+   * Offset in {@link #text()} of a 1-based line and column, as Calcite reports positions. Like
+   * Calcite's lexer, it ends lines at {@code \n}, {@code \r\n} or a lone {@code \r}, and counts a
+   * tab as one column.
+   */
   public int offsetOf(int line, int column) {
     int offset = 0;
     for (int l = 1; l < line; l++) {
-      int nl = text.indexOf('\n', offset);
-      if (nl < 0) {
+      int eol = offset;
+      while (eol < text.length() && text.charAt(eol) != '\n' && text.charAt(eol) != '\r') {
+        eol++;
+      }
+      if (eol == text.length()) {
         return text.length();
       }
-      offset = nl + 1;
+      boolean crlf =
+          text.charAt(eol) == '\r' && eol + 1 < text.length() && text.charAt(eol + 1) == '\n';
+      offset = eol + (crlf ? 2 : 1);
     }
     return clamp(offset + column - 1);
+  }
+
+  /** The original offset of rewritten offset {@code offset}. */
+  public int originalOffset(int offset) {
+    return toOriginal[clamp(offset)];
   }
 
   private int clamp(int i) {
