@@ -37,7 +37,7 @@ final class DescribeCommand implements Callable<Integer> {
     width = Math.max(width, "common_stacktrace".length());
     for (EventField f : e.fields()) {
       String sign = f.kind().isNumeric() ? (f.signed() ? "  signed" : "  unsigned") : "";
-      out.printf("  %-" + width + "s  %s (%d bytes%s)%n", f.name(), f.displayType(), f.size(), sign.isEmpty() ? "" : "," + sign.strip());
+      out.printf("  %-" + width + "s  %s (%d bytes%s)%n", f.name(), f.displayType(), f.size(), sign.isEmpty() ? "" : ", " + sign.strip());
     }
     out.printf("  %-" + width + "s  %s%n", "common_timestamp", "u64 nanoseconds (TIMESTAMP; TIMESTAMP_USECS or usecs() for µs)");
     out.printf("  %-" + width + "s  %s%n", "common_cpu", "unsigned int (CPU)");

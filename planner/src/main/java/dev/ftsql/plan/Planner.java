@@ -95,7 +95,7 @@ public final class Planner {
   private String keyText(Key k) {
     String field = fieldName(k.column(), k.span());
     return switch (k.display()) {
-      case PLAIN -> field;
+      case PLAIN, USECS -> field;
       case BUCKETS -> field + Display.BUCKETS.suffix() + k.buckets();
       default -> field + k.display().suffix();
     };

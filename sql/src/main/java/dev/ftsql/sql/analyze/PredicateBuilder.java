@@ -55,10 +55,18 @@ final class PredicateBuilder {
     };
   }
 
+  /** Operands of AND/OR, with nested ANDs in an AND (ORs in an OR) flattened. */
   private List<Predicate> operands(SqlCall call) {
     List<Predicate> out = new ArrayList<>();
     for (SqlNode n : call.getOperandList()) {
-      out.add(build(n));
+      Predicate p = build(n);
+      if (call.getKind() == SqlKind.AND && p instanceof Predicate.And and) {
+        out.addAll(and.operands());
+      } else if (call.getKind() == SqlKind.OR && p instanceof Predicate.Or or) {
+        out.addAll(or.operands());
+      } else {
+        out.add(p);
+      }
     }
     return out;
   }

@@ -23,7 +23,7 @@ public final class StatementParser {
     if (sql.isBlank()) {
       throw new SqlError("empty statement: write a SELECT, e.g. SELECT next_comm, COUNT(*) FROM sched_switch GROUP BY next_comm");
     }
-    NormalizedSql normalized = Dialect.normalize(sql);
+    NormalizedSql normalized = Dialect.normalize(withoutFinalSemicolon(sql));
     SqlNode node;
     try {
       node = SqlParser.create(normalized.text(), CONFIG).parseQuery();
@@ -33,6 +33,21 @@ public final class StatementParser {
     return new ParsedStatement(normalized, node.accept(new SqlhistRewriter()));
   }
 
+  /**
+   * A statement typed at a prompt often ends in ';', which Calcite's single-statement parser
+   * refuses. Blanked rather than cut, so offsets stay those of the user's text.
+   */
+  private static String withoutFinalSemicolon(String sql) {
+    int end = sql.length();
+    while (end > 0 && Character.isWhitespace(sql.charAt(end - 1))) {
+      end--;
+    }
+    if (end > 0 && sql.charAt(end - 1) == ';') {
+      return sql.substring(0, end - 1) + " " + sql.substring(end);
+    }
+    return sql;
+  }
+
   private static SqlError syntaxError(NormalizedSql src, SqlParseException e) {
     SqlParserPos pos = e.getPos();
     SourceSpan span;
@@ -40,9 +55,14 @@ public final class StatementParser {
       span = SourceSpan.at(Math.max(0, src.original().length() - 1));
     } else {
       int start = src.offsetOf(pos.getLineNum(), pos.getColumnNum());
-      span = src.originalSpan(start, start + 1);
+      int end = src.offsetOf(pos.getEndLineNum(), pos.getEndColumnNum()) + 1;
+      span = src.originalSpan(start, Math.max(end, start + 1));
     }
-    return new SqlError("syntax error: " + firstLine(e.getMessage()), span);
+    String first = firstLine(e.getMessage());
+    if (first.startsWith("Non-query expression")) {
+      return new SqlError("only SELECT statements compile to histograms", span);
+    }
+    return new SqlError("syntax error: " + first, span);
   }
 
   /** Calcite appends ~170 expected tokens; users need the first line, without its position. */

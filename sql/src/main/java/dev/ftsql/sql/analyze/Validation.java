@@ -29,6 +29,8 @@ import org.apache.calcite.sql.validate.SqlValidatorUtil;
  * and aliases, checks GROUP BY and aggregate argument types, and reports with positions.
  */
 final class Validation {
+  private static final Pattern CANNOT_APPLY =
+      Pattern.compile("Cannot apply '(\\w+)' to arguments of type '\\w+\\((.*)\\)'.*");
   private static final Pattern COLUMN_NOT_FOUND =
       Pattern.compile("Column '([^']+)' not found in (?:any table|table '[^']+')(;.*)?");
 
@@ -87,6 +89,10 @@ final class Validation {
         statement.span(
             new org.apache.calcite.sql.parser.SqlParserPos(
                 e.getPosLine(), e.getPosColumn(), e.getEndPosLine(), e.getEndPosColumn()));
+    Matcher wrongType = CANNOT_APPLY.matcher(message);
+    if (wrongType.matches()) {
+      message = typeMismatch(wrongType.group(1), wrongType.group(2));
+    }
     Matcher m = COLUMN_NOT_FOUND.matcher(message);
     if (m.matches() && m.group(2) == null) {
       List<String> fields =
@@ -102,7 +108,18 @@ final class Validation {
     return new SqlError(lowerFirst(message), span);
   }
 
+  /** Calcite's "Cannot apply 'SUM' to arguments of type 'SUM(<VARCHAR(256)>)'" in our words. */
+  private static String typeMismatch(String function, String argumentTypes) {
+    boolean string = argumentTypes.contains("VARCHAR") || argumentTypes.contains("CHAR");
+    if (function.equals("GLOB")) {
+      return "~ (glob) needs a string field, and this one is a number";
+    }
+    return function + "() needs a numeric field, and its argument is "
+        + (string ? "a string" : "not a number (" + argumentTypes + ")");
+  }
+
   private static String lowerFirst(String s) {
-    return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
+    boolean acronym = s.length() > 1 && Character.isUpperCase(s.charAt(1));
+    return s.isEmpty() || acronym ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
   }
 }
