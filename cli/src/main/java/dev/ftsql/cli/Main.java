@@ -40,7 +40,7 @@ public final class Main {
 
   /** The configured command line; tests run it in-process. */
   public static CommandLine commandLine() {
-    CommandLine cl = new CommandLine(new Main());
+    CommandLine cl = new CommandLine(new Main()).setUsageHelpWidth(110);
     cl.setExecutionExceptionHandler(
         (ex, cmd, parsed) -> {
           if (ex instanceof SqlError e) {
