@@ -9,6 +9,7 @@ public enum Feature {
   SYNTHETIC_EVENTS("synthetic events (CONFIG_SYNTH_EVENTS)"),
   ONMAX("onmax() handlers"),
   TRACE_ACTION("the trace(<synthetic_event>,...) action (Linux 5.2)"),
+  SNAPSHOT("snapshots (CONFIG_TRACER_SNAPSHOT)"),
   STACKTRACE_VARIABLES("stack traces in variables and synthetic events (Linux 6.3)");
 
   private final String description;

@@ -46,8 +46,11 @@ final class JoinLowering {
   /** A field of an intermediate or final synthetic event: a result column, or a carried column. */
   private record Field(String name, SynthType type, Optional<JoinOutput> output, Optional<Expr.ColumnRef> carried) {}
 
-  JoinLowering(KernelProfile profile, String prefix, JoinChain chain, String finalName) {
+  private final PlanOptions options;
+
+  JoinLowering(KernelProfile profile, String prefix, JoinChain chain, String finalName, PlanOptions options) {
     this.profile = profile;
+    this.options = options;
     this.prefix = prefix;
     this.chain = chain;
     this.n = chain.events().size() - 1;
@@ -195,6 +198,7 @@ final class JoinLowering {
     Set<Boolean> startUnits = new HashSet<>();
     Set<Boolean> endUnits = new HashSet<>();
     List<String> params = new ArrayList<>();
+    Map<String, String> computedVars = new LinkedHashMap<>();
     boolean consumed = false;
     for (Field f : synthetic.get(k)) {
       Optional<Expr> computed = f.output().filter(o -> evalStep(o) == k).map(JoinOutput::expr);
@@ -221,7 +225,9 @@ final class JoinLowering {
       ExprText text = new ExprText(k, start, startUnits, endUnits);
       String rendered = text.render(e, 0, false);
       consumed |= text.readsStart;
-      params.add("$" + finish.expression(f.name(), rendered, f.output().get().span()));
+      String var = finish.expression(f.name(), rendered, f.output().get().span());
+      computedVars.put(f.name(), var);
+      params.add("$" + var);
     }
     if (!consumed) {
       String t = start.fresh("t", "common_timestamp", end.span());
@@ -241,11 +247,14 @@ final class JoinLowering {
     Optional<TriggerPart> startFilter = k == 1 ? filter(0) : Optional.empty();
     HistTrigger startTrigger = new HistTrigger(leftKeys, List.of(), List.of(), java.util.OptionalInt.empty(),
         start.parts(), List.of(), startFilter);
-    String action = profile.has(Feature.TRACE_ACTION)
-        ? "onmatch(" + leftSystem + "." + leftEvent + ").trace(" + names.get(k) + "," + String.join(",", params) + ")"
-        : "onmatch(" + leftSystem + "." + leftEvent + ")." + names.get(k) + "(" + String.join(",", params) + ")";
+    String fire = profile.has(Feature.TRACE_ACTION)
+        ? "trace(" + names.get(k) + "," + String.join(",", params) + ")"
+        : names.get(k) + "(" + String.join(",", params) + ")";
+    List<TriggerPart> actions = k == n && options.handler().isPresent()
+        ? handlerActions(options.handler().get(), computedVars, fire, end)
+        : List.of(new TriggerPart("action", "onmatch(" + leftSystem + "." + leftEvent + ")." + fire, end.span()));
     HistTrigger endTrigger = new HistTrigger(rightKeys, List.of(), List.of(), java.util.OptionalInt.empty(),
-        finish.parts(), List.of(new TriggerPart("action", action, end.span())), filter(k));
+        finish.parts(), actions, filter(k));
     limits(start, startTrigger, chain.events().get(k - 1).span());
     limits(finish, endTrigger, end.span());
     return List.of(
@@ -253,6 +262,40 @@ final class JoinLowering {
             "start of step " + k + ": " + leftSystem + "/" + leftEvent + " saves what " + end.name() + " needs"),
         new Step.AddHistTrigger(end.system(), end.name(), endTrigger,
             "end of step " + k + ": " + end.system() + "/" + end.name() + " matches and fires " + names.get(k)));
+  }
+
+  /**
+   * sqlhist's {@code -m VAR} / {@code -c VAR} with {@code -S}, {@code -s}, {@code -T}: the result
+   * fires on a new maximum (or a change) of VAR instead of on every match. In sqlhist's order: save,
+   * trace, snapshot; trace unless only -s or -S was asked for (as trace-cmd sqlhist does).
+   */
+  private List<TriggerPart> handlerActions(
+      PlanOptions.Handler h, Map<String, String> computedVars, String fire, EventSource end) {
+    String var = computedVars.get(h.variable());
+    if (var == null) {
+      throw new SqlError("-" + (h.kind() == PlanOptions.Handler.Kind.MAX ? "m" : "c") + " " + h.variable()
+          + ": the handler needs a column the last event computes, one of " + computedVars.keySet(), end.span());
+    }
+    profile.require(Feature.ONMAX, end.span());
+    String handler = h.kind().kernel() + "($" + var + ")";
+    List<TriggerPart> out = new ArrayList<>();
+    if (!options.saveFields().isEmpty()) {
+      for (String f : options.saveFields()) {
+        if (f.length() < 2 || !f.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+          throw new SqlError("-S " + f + ": the kernel saves fields with names of 2 or more letters, digits, _", end.span());
+        }
+      }
+      out.add(new TriggerPart("action", handler + ".save(" + String.join(",", options.saveFields()) + ")", end.span()));
+    }
+    boolean trace = options.traceAndSnapshot() || !options.snapshot() && options.saveFields().isEmpty();
+    if (trace) {
+      out.add(new TriggerPart("action", handler + "." + fire, end.span()));
+    }
+    if (options.snapshot() || options.traceAndSnapshot()) {
+      profile.require(Feature.SNAPSHOT, end.span());
+      out.add(new TriggerPart("action", handler + ".snapshot()", end.span()));
+    }
+    return out;
   }
 
   private Optional<TriggerPart> filter(int event) {

@@ -37,6 +37,9 @@ public final class Planner {
 
   public TracePlan plan(Query q, PlanOptions options) {
     profile.require(Feature.HIST_TRIGGERS, q.whole());
+    if (options.handler().isPresent() && q.join().isEmpty()) {
+      throw new SqlError("-m and -c apply to joins; on one event, use MAX(x) (with -S for saved fields)", q.whole());
+    }
     String name = options.name().orElseGet(() -> PlanName.derive(q.sql()));
     List<Step> steps = new ArrayList<>();
     String system = q.event().system();
@@ -46,7 +49,7 @@ public final class Planner {
       if (!synthetic.matches("[A-Za-z_][A-Za-z0-9_]*")) {
         throw new SqlError("'" + synthetic + "' cannot name a synthetic event: use letters, digits and _", q.whole());
       }
-      JoinLowering join = new JoinLowering(profile, name, q.join().get(), synthetic);
+      JoinLowering join = new JoinLowering(profile, name, q.join().get(), synthetic, options);
       for (int k = 1; k < q.join().get().events().size(); k++) {
         String s = k == q.join().get().events().size() - 1 ? synthetic : synthetic + "_" + k;
         if (eventExists.test(s)) {

@@ -33,6 +33,12 @@ class JoinGoldenTest {
     for (String kernel : kernels.split(",")) {
       PlanOptions options = new PlanOptions(Optional.ofNullable(c.get("name")), Optional.ofNullable(c.get("instance")),
           OptionalInt.empty(), c.get("save") == null ? List.of() : List.of(c.get("save").split(",")));
+      if (c.get("handler") != null) {
+        String[] h = c.get("handler").split(" ");
+        options = options.withHandler(new PlanOptions.Handler(
+            h[0].equals("max") ? PlanOptions.Handler.Kind.MAX : PlanOptions.Handler.Kind.CHANGE, h[1]),
+            "true".equals(c.get("snapshot")), "true".equals(c.get("trace_snapshot")));
+      }
       TracePlan plan = COMPILERS.get(kernel).compile(c.get("sql"), options);
       assertThat(render(plan)).as("plan on %s", kernel).containsExactlyElementsOf(c.all("step"));
       List<String> undo = new ArrayList<>();
