@@ -39,6 +39,6 @@ public final class EchoLines {
 
   static String path(TracePlan plan, Step s, String mount) {
     String m = mount.endsWith("/") ? mount.substring(0, mount.length() - 1) : mount;
-    return m + "/" + plan.root() + s.file();
+    return m + "/" + (s.global() ? "" : plan.root()) + s.file();
   }
 }

@@ -39,7 +39,7 @@ final class SqlCommand implements Callable<Integer>, QueryCommand {
   @Override
   public Integer call() {
     sql = input.read(System.in);
-    TracePlan plan = new Compiler(catalog.load()).compile(sql, choices.toOptions());
+    TracePlan plan = new Compiler(catalog.load(spec.commandLine().getErr())).compile(sql, choices.toOptions());
     PrintWriter out = spec.commandLine().getOut();
     for (String line : teardown ? EchoLines.teardown(plan, EchoLines.DEFAULT_MOUNT)
         : EchoLines.setup(plan, EchoLines.DEFAULT_MOUNT)) {

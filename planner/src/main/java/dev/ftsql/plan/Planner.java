@@ -24,14 +24,39 @@ import java.util.OptionalInt;
  */
 public final class Planner {
   private final KernelProfile profile;
+  private final java.util.function.Predicate<String> eventExists;
 
-  public Planner(KernelProfile profile) {
+  /**
+   * @param eventExists whether an event of that name exists on the target already (a synthetic
+   *     event must not collide with one)
+   */
+  public Planner(KernelProfile profile, java.util.function.Predicate<String> eventExists) {
     this.profile = profile;
+    this.eventExists = eventExists;
   }
 
   public TracePlan plan(Query q, PlanOptions options) {
     profile.require(Feature.HIST_TRIGGERS, q.whole());
     String name = options.name().orElseGet(() -> PlanName.derive(q.sql()));
+    List<Step> steps = new ArrayList<>();
+    String system = q.event().system();
+    String event = q.event().name();
+    if (q.join().isPresent()) {
+      String synthetic = options.name().orElse(q.join().get().name().isEmpty() ? name : q.join().get().name());
+      if (!synthetic.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+        throw new SqlError("'" + synthetic + "' cannot name a synthetic event: use letters, digits and _", q.whole());
+      }
+      JoinLowering join = new JoinLowering(profile, name, q.join().get(), synthetic);
+      for (int k = 1; k < q.join().get().events().size(); k++) {
+        String s = k == q.join().get().events().size() - 1 ? synthetic : synthetic + "_" + k;
+        if (eventExists.test(s)) {
+          throw new SqlError("an event named '" + s + "' exists already on the target; choose another name (-n NAME)",
+              q.whole());
+        }
+      }
+      steps.addAll(join.steps());
+      event = join.finalName();
+    }
 
     List<TriggerPart> keys = keys(q);
     Map<String, TriggerPart> values = new LinkedHashMap<>();
@@ -54,10 +79,9 @@ public final class Planner {
       throw new SqlError("the trigger would be " + trigger.text().length()
           + " bytes; the kernel takes at most " + KernelProfile.MAX_LINE, q.whole());
     }
-    String system = q.event().system();
-    String event = q.event().name();
     Step.AddHistTrigger step =
         new Step.AddHistTrigger(system, event, trigger, "histogram on " + system + "/" + event);
+    steps.add(step);
     ResultSpec result =
         new ResultSpec(
             step.histFile(),
@@ -68,7 +92,7 @@ public final class Planner {
             q.orderBy(),
             q.limit(),
             q.having());
-    return new TracePlan(name, options.instance(), List.of(step), result);
+    return new TracePlan(name, options.instance(), steps, result);
   }
 
   private List<TriggerPart> keys(Query q) {

@@ -72,7 +72,7 @@ final class SelectAnalysis {
         Optional.ofNullable(select.getWhere()).map(w -> new PredicateBuilder(columns, st).build(w));
     List<SortItem> order = orderBy();
     Optional<RowCondition> having = Optional.ofNullable(select.getHaving()).map(this::having);
-    return new Query(st.sql(), source, keyList(), aggregates, uniqueNames(outputs), where, order, limit(), having);
+    return new Query(st.sql(), source, keyList(), aggregates, uniqueNames(outputs), where, order, limit(), having, Optional.empty());
   }
 
   private void rejectUnsupported() {
