@@ -72,7 +72,7 @@ final class JoinLowering {
     for (int k = 1; k <= n; k++) {
       List<TriggerPart> decl = new ArrayList<>();
       for (Field f : synthetic.get(k)) {
-        SourceSpan origin = f.output().map(JoinOutput::span).orElse(chain.events().get(k).span());
+        SourceSpan origin = origin(f, k);
         decl.add(new TriggerPart("field", f.type().declare(f.name()), origin));
       }
       String what = k == n ? "the join's result" : "step " + k + " of the join, start of step " + (k + 1);
@@ -82,6 +82,12 @@ final class JoinLowering {
       out.addAll(step(k));
     }
     return out;
+  }
+
+  /** The SQL a field comes from: its result column, or the column it carries. */
+  private SourceSpan origin(Field f, int k) {
+    return f.output().map(JoinOutput::span)
+        .orElse(f.carried().map(Expr.ColumnRef::span).orElse(chain.events().get(k).span()));
   }
 
   private int evalStep(JoinOutput o) {
@@ -195,10 +201,10 @@ final class JoinLowering {
       if (computed.isEmpty()) {
         String text = f.carried().filter(c -> c.event() == k).map(c -> fieldText(c, endUnits)).orElse(null);
         if (text != null) {
-          params.add("$" + finish.plain(text, f.output().map(JoinOutput::span).orElse(end.span())));
+          params.add("$" + finish.plain(text, origin(f, k)));
         } else {
           String at = leftText(f, k, startUnits);
-          params.add("$" + start.plain(at, end.span()));
+          params.add("$" + start.plain(at, origin(f, k)));
         }
         continue;
       }

@@ -139,6 +139,20 @@ public final class Analyzer {
    */
   private record Shape(SqlSelect outer, SqlSelect join, String name, String alias) {
     static Shape of(SqlNode node, ParsedStatement st) {
+      if (node instanceof SqlOrderBy ob && ob.query instanceof SqlWith with) {
+        // Calcite's parser puts the ORDER BY / LIMIT of a WITH statement outside it.
+        Shape inner = of(with, st);
+        if (inner.outer().getOrderList() == null && ob.orderList != null && !ob.orderList.isEmpty()) {
+          inner.outer().setOrderBy(ob.orderList);
+        }
+        if (inner.outer().getFetch() == null && ob.fetch != null) {
+          inner.outer().setFetch(ob.fetch);
+        }
+        if (inner.outer().getOffset() == null && ob.offset != null) {
+          inner.outer().setOffset(ob.offset);
+        }
+        return inner;
+      }
       if (node instanceof SqlWith with) {
         if (with.withList.size() != 1) {
           throw new SqlError("WITH takes one join (its synthetic event)", st.span(with.withList));
