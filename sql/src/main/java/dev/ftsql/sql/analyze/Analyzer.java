@@ -86,6 +86,13 @@ public final class Analyzer {
       throw new SqlError("FROM takes an event name, a JOIN, or one subquery", st.span(table));
     }
     EventFormat event = new EventResolver(catalog).resolve(id.names, st.span(id));
+    for (SqlNode item : select.getSelectList()) {
+      SqlNode expr = item.getKind() == SqlKind.AS ? ((SqlCall) item).operand(0) : item;
+      if (expr instanceof SqlIdentifier delta && delta.isSimple() && delta.getSimple().startsWith("TIMESTAMP_DELTA")) {
+        throw new SqlError(delta.getSimple() + " is the time between a join's events: it needs FROM a JOIN b ON ...",
+            st.span(delta));
+      }
+    }
     Validation.Validated validated = Validation.validate(st, Map.of(id.names, event));
     SqlSelect checked = Shape.of(validated.node(), st).outer();
     String name = alias == null ? event.name() : alias;

@@ -33,6 +33,7 @@ final class Validation {
       Pattern.compile("Cannot apply '(\\w+)' to arguments of type '\\w+\\((.*)\\)'.*");
   private static final Pattern CANNOT_APPLY_OPERATOR =
       Pattern.compile("Cannot apply '([^']+)' to arguments of type '(<[^']*>)'.*");
+  private static final Pattern TABLE_NOT_FOUND = Pattern.compile("Table '([^']+)' not found");
   private static final Pattern COLUMN_NOT_FOUND =
       Pattern.compile("Column '([^']+)' not found in (any table|table '[^']+')(;.*)?");
 
@@ -98,6 +99,11 @@ final class Validation {
     } else if (wrongOperands.matches()) {
       message = "'" + wrongOperands.group(1) + "' needs numbers, and an operand is "
           + (wrongOperands.group(2).contains("CHAR") ? "a string" : "not a number");
+    }
+    Matcher table = TABLE_NOT_FOUND.matcher(message);
+    if (table.matches()) {
+      message = "'" + table.group(1) + "' is not in FROM: a condition or column of another event needs that "
+          + "event JOINed (FROM a JOIN b ON ...)";
     }
     Matcher m = COLUMN_NOT_FOUND.matcher(message);
     if (m.matches() && m.group(3) == null) {
