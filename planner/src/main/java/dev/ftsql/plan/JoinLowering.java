@@ -175,18 +175,7 @@ final class JoinLowering {
         return o.type();
       }
     }
-    Column col = c.column();
-    if (c.display() == Display.EXECNAME) {
-      return new SynthType("char", ColumnKind.DYNAMIC_STRING, 256, false);
-    }
-    return switch (col.kind()) {
-      case TIMESTAMP -> SynthType.number(8, false);
-      case CPU -> new SynthType("unsigned int", ColumnKind.NUMBER, 4, false);
-      case FIXED_STRING -> new SynthType("char", ColumnKind.FIXED_STRING, col.size(), false);
-      case DYNAMIC_STRING -> new SynthType("char", ColumnKind.DYNAMIC_STRING, 256, false);
-      case STACKTRACE -> new SynthType("unsigned long", ColumnKind.STACKTRACE, 128, false);
-      default -> SynthType.number(col.size(), col.signed());
-    };
+    return SynthType.of(c.column(), c.display(), "");
   }
 
   /** The two triggers of step k: variables on L_k, then the computing and firing trigger on event k. */

@@ -282,16 +282,10 @@ final class JoinAnalysis {
     SqlNode arg = call.operand(0);
     if (call.getOperator() == FtraceOperators.FT_CAST) {
       String target = Literals.string(call.operand(1)).orElse("").toLowerCase(Locale.ROOT);
-      display = switch (target) {
-        case "hex" -> Display.HEX;
-        case "sym" -> Display.SYM;
-        case "sym-offset" -> Display.SYM_OFFSET;
-        case "syscall" -> Display.SYSCALL;
-        case "execname", "comm" -> Display.EXECNAME;
-        case "log", "log2" -> Display.LOG2;
-        case "usecs" -> Display.USECS;
-        default -> throw new SqlError("CAST(... AS " + target + ") does not apply to a join column", span);
-      };
+      display = KeyExpression.castDisplay(target);
+      if (display == null) {
+        throw new SqlError("CAST(... AS " + target + ") does not apply to a join column", span);
+      }
     } else {
       display = KeyExpression.displayOf(call.getOperator());
       if (display == null) {
@@ -361,21 +355,10 @@ final class JoinAnalysis {
       return SynthType.number(8, false);
     }
     Expr.ColumnRef ref = (Expr.ColumnRef) e;
-    Column c = ref.column();
-    if (ref.display() == Display.EXECNAME) {
-      return new SynthType("char", ColumnKind.DYNAMIC_STRING, 256, false);
+    if (ref.column().kind() == ColumnKind.COMM || ref.column().kind() == ColumnKind.ARRAY) {
+      throw new SqlError("'" + ref.column().field() + "' cannot be a join column", ref.span());
     }
-    return switch (c.kind()) {
-      case TIMESTAMP -> SynthType.number(8, false);
-      case CPU -> new SynthType("unsigned int", ColumnKind.NUMBER, 4, false);
-      case FIXED_STRING -> new SynthType("char", ColumnKind.FIXED_STRING, c.size(), false);
-      case DYNAMIC_STRING -> new SynthType("char", ColumnKind.DYNAMIC_STRING, 256, false);
-      case STACKTRACE -> new SynthType("unsigned long", ColumnKind.STACKTRACE, 128, false);
-      case NUMBER -> columns.declaredType(ref).equals("pid_t")
-          ? new SynthType("pid_t", ColumnKind.NUMBER, 4, true)
-          : SynthType.number(c.size(), c.signed());
-      default -> throw new SqlError("'" + c.field() + "' cannot be a join column", ref.span());
-    };
+    return SynthType.of(ref.column(), ref.display(), columns.declaredType(ref));
   }
 
   private String derivedName(Expr e, Set<String> taken) {

@@ -21,6 +21,26 @@ public record SynthType(String name, ColumnKind kind, int size, boolean signed) 
     return new SynthType(n, ColumnKind.NUMBER, size == 1 || size == 2 || size == 4 ? size : 8, signed);
   }
 
+  /**
+   * The synthetic field type that holds a column: the kernel checks a parameter against its field
+   * by size and sign (strings and stacks by kind), and keeps {@code pid_t} as {@code pid_t}.
+   */
+  public static SynthType of(Column c, Display display, String declaredType) {
+    if (display == Display.EXECNAME) {
+      return new SynthType("char", ColumnKind.DYNAMIC_STRING, 256, false);
+    }
+    return switch (c.kind()) {
+      case TIMESTAMP -> number(8, false);
+      case CPU -> new SynthType("unsigned int", ColumnKind.NUMBER, 4, false);
+      case FIXED_STRING -> new SynthType("char", ColumnKind.FIXED_STRING, c.size(), false);
+      case DYNAMIC_STRING -> new SynthType("char", ColumnKind.DYNAMIC_STRING, 256, false);
+      case STACKTRACE -> new SynthType("unsigned long", ColumnKind.STACKTRACE, 128, false);
+      case NUMBER -> declaredType.equals("pid_t") ? new SynthType("pid_t", ColumnKind.NUMBER, 4, true)
+          : number(c.size(), c.signed());
+      case ARRAY, COMM -> throw new IllegalArgumentException(c.field() + " has no synthetic type");
+    };
+  }
+
   /** The field declaration: {@code u64 lat}, {@code char comm[16]}, {@code unsigned long[] stack}. */
   public String declare(String field) {
     return switch (kind) {
