@@ -18,7 +18,9 @@ public final class Guest {
   private final Path repoRoot;
   private final Path workDir;
 
-  /** @param repoRoot where {@code tools/qemu/run-guest.sh} lives */
+  /**
+   * @param repoRoot where {@code tools/qemu/run-guest.sh} lives
+   */
   public Guest(Path repoRoot, Path workDir) {
     this.repoRoot = repoRoot;
     this.workDir = workDir;
@@ -51,8 +53,10 @@ public final class Guest {
       Process p =
           new ProcessBuilder(
                   repoRoot.resolve("tools/qemu/run-guest.sh").toString(),
-                  "--kernel", kernel,
-                  "--timeout", Long.toString(timeout.toSeconds()),
+                  "--kernel",
+                  kernel,
+                  "--timeout",
+                  Long.toString(timeout.toSeconds()),
                   payload.toString())
               .directory(repoRoot.toFile())
               .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
@@ -65,12 +69,7 @@ public final class Guest {
         throw new AssertionError("run-guest.sh did not end; see " + out);
       }
       Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-      return new GuestRun(
-          kernel,
-          read(out),
-          read(err),
-          p.exitValue(),
-          elapsed);
+      return new GuestRun(kernel, read(out), out, read(err), p.exitValue(), elapsed);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

@@ -7,7 +7,8 @@ import java.util.List;
  *
  * @param name unique within a payload; letters, digits, {@code _}, {@code -} and {@code .}
  * @param prepare run before the state snapshot (e.g. {@code mkdir} an instance), so not compared
- * @param setup run one at a time with {@code sh}, each exit status recorded (the lines a user pastes)
+ * @param setup run one at a time with {@code sh}, each exit status recorded (the lines a user
+ *     pastes)
  * @param load run in a subshell, output discarded; {@code busy_load} is about a second of load
  * @param read each run with its output kept in its own section (e.g. {@code cat .../hist})
  * @param teardown like setup; afterwards the state must equal the snapshot taken before setup
@@ -38,7 +39,8 @@ public record GuestCase(
   }
 
   /** A case with the default load and nothing to prepare or clean up. */
-  public static GuestCase of(String name, List<String> setup, List<String> read, List<String> teardown) {
+  public static GuestCase of(
+      String name, List<String> setup, List<String> read, List<String> teardown) {
     return new GuestCase(name, List.of(), setup, BUSY_LOAD, read, teardown, List.of());
   }
 

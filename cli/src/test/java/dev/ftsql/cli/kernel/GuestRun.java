@@ -1,5 +1,6 @@
 package dev.ftsql.cli.kernel;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,14 +12,22 @@ import java.util.Optional;
 public final class GuestRun {
   private final String kernel;
   private final String stdout;
+  private final Path stdoutFile;
   private final String stderr;
   private final int exitStatus;
   private final Duration elapsed;
   private final Map<String, CaseOutput> cases = new LinkedHashMap<>();
 
-  GuestRun(String kernel, String stdout, String stderr, int exitStatus, Duration elapsed) {
+  GuestRun(
+      String kernel,
+      String stdout,
+      Path stdoutFile,
+      String stderr,
+      int exitStatus,
+      Duration elapsed) {
     this.kernel = kernel;
     this.stdout = stdout;
+    this.stdoutFile = stdoutFile;
     this.stderr = stderr;
     this.exitStatus = exitStatus;
     this.elapsed = elapsed;
@@ -27,6 +36,11 @@ public final class GuestRun {
 
   public String kernel() {
     return kernel;
+  }
+
+  /** Where the payload's whole output is kept. */
+  public Path stdoutFile() {
+    return stdoutFile;
   }
 
   public int exitStatus() {
@@ -47,8 +61,16 @@ public final class GuestRun {
     CaseOutput c = cases.get(name);
     if (c == null) {
       throw new AssertionError(
-          "kernel " + kernel + ": no output for case " + name + " (exit " + exitStatus + ")\n"
-              + tail(stdout, 40) + "\nstderr:\n" + tail(stderr, 20));
+          "kernel "
+              + kernel
+              + ": no output for case "
+              + name
+              + " (exit "
+              + exitStatus
+              + ")\n"
+              + tail(stdout, 40)
+              + "\nstderr:\n"
+              + tail(stderr, 20));
     }
     return c;
   }

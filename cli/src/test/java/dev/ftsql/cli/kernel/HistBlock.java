@@ -11,7 +11,12 @@ import java.util.regex.Pattern;
  * One histogram of a {@code hist} file (kernel-hist.md §6): its trigger info, its entries and its
  * totals. A file holds one block per hist trigger on the event.
  */
-public record HistBlock(String triggerInfo, List<HistEntry> entries, OptionalLong hits, OptionalLong totalEntries, OptionalLong dropped) {
+public record HistBlock(
+    String triggerInfo,
+    List<HistEntry> entries,
+    OptionalLong hits,
+    OptionalLong totalEntries,
+    OptionalLong dropped) {
   private static final String INFO = "# trigger info: ";
   private static final Pattern TOTAL = Pattern.compile("\\s+(Hits|Entries|Dropped): (\\d+)");
 
@@ -36,8 +41,12 @@ public record HistBlock(String triggerInfo, List<HistEntry> entries, OptionalLon
         .orElseThrow(
             () ->
                 new AssertionError(
-                    "no histogram for trigger '" + triggerLine + "' among "
-                        + all.stream().map(HistBlock::triggerInfo).toList() + " in:\n" + hist));
+                    "no histogram for trigger '"
+                        + triggerLine
+                        + "' among "
+                        + all.stream().map(HistBlock::triggerInfo).toList()
+                        + " in:\n"
+                        + hist));
   }
 
   private static HistBlock parse(String text) {
@@ -84,7 +93,8 @@ public record HistBlock(String triggerInfo, List<HistEntry> entries, OptionalLon
       }
     }
     flush(entries, pendingKey, pendingRest, extras);
-    return new HistBlock(info, List.copyOf(entries), opt(totals[0]), opt(totals[1]), opt(totals[2]));
+    return new HistBlock(
+        info, List.copyOf(entries), opt(totals[0]), opt(totals[1]), opt(totals[2]));
   }
 
   private static void flush(List<HistEntry> entries, String key, String rest, List<String> extras) {
@@ -113,6 +123,8 @@ public record HistBlock(String triggerInfo, List<HistEntry> entries, OptionalLon
 
   /** For messages: key renderings of the first entries. */
   public String summary() {
-    return triggerInfo + " " + entries.stream().limit(8).map(HistEntry::keys).map(Map::toString).toList();
+    return triggerInfo
+        + " "
+        + entries.stream().limit(8).map(HistEntry::keys).map(Map::toString).toList();
   }
 }

@@ -32,14 +32,18 @@ record HistCase(
   }
 
   HistCase around(String prepareLine, String cleanupLine) {
-    return new HistCase(name, sql, options, List.of(prepareLine), extraReads, List.of(cleanupLine), check);
+    return new HistCase(
+        name, sql, options, List.of(prepareLine), extraReads, List.of(cleanupLine), check);
   }
 
   HistCase alsoRead(String... lines) {
     return new HistCase(name, sql, options, prepare, List.of(lines), cleanup, check);
   }
 
-  /** The guest case: the exact lines {@code ftsql sql} and {@code --teardown} print, and a read of the hist file. */
+  /**
+   * The guest case: the exact lines {@code ftsql sql} and {@code --teardown} print, and a read of
+   * the hist file.
+   */
   GuestCase toGuestCase(TracePlan plan) {
     List<String> reads = new ArrayList<>();
     reads.add("cat " + HistResult.MOUNT + "/" + plan.root() + plan.result().histFile());

@@ -7,22 +7,26 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One entry of a hist file: {@code { key: value, ... } hitcount: N  val: N}, plus the lines the
- * kernel prints under it for onmax/onchange ({@code \tmax: N  saved: N}).
+ * One entry of a hist file: {@code { key: value, ... } hitcount: N val: N}, plus the lines the
+ * kernel prints under it for onmax/onchange ({@code \tmax: N saved: N}).
  *
  * @param keys each key's label and its rendering as printed without padding; a stack key's
  *     rendering is its frame lines, indented as printed
  * @param values {@code hitcount} and the other values
  * @param extras the numbers on the tab-indented lines under the entry ({@code max}, saved fields)
  */
-public record HistEntry(Map<String, String> keys, Map<String, Long> values, Map<String, Long> extras) {
+public record HistEntry(
+    Map<String, String> keys, Map<String, Long> values, Map<String, Long> extras) {
   private static final Pattern KEY = Pattern.compile("([\\w.]+):(\n?)(.*)", Pattern.DOTALL);
   private static final Pattern NUMBER = Pattern.compile("([\\w.]+): +(\\d+)");
 
-  /** @param keyText what lies between the braces; @param rest what follows the closing brace */
+  /**
+   * @param keyText what lies between the braces; @param rest what follows the closing brace
+   */
   static HistEntry parse(String keyText, String rest, List<String> extraLines) {
     Map<String, String> keys = new LinkedHashMap<>();
-    for (String part : keyText.strip().split(", (?=[\\w.]+: )")) {
+    // A stack key's label ends its line: "common_stacktrace:\n".
+    for (String part : keyText.strip().split(", (?=[\\w.]+:[ \n])")) {
       Matcher m = KEY.matcher(part);
       if (!m.matches()) {
         throw new IllegalArgumentException("not a hist key: " + part);

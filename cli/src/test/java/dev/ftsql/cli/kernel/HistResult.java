@@ -23,7 +23,8 @@ final class HistResult {
   private final Function<String, HistResult> others;
   private HistBlock hist;
 
-  HistResult(String kernel, TracePlan plan, CaseOutput output, Function<String, HistResult> others) {
+  HistResult(
+      String kernel, TracePlan plan, CaseOutput output, Function<String, HistResult> others) {
     this.kernel = kernel;
     this.plan = plan;
     this.output = output;
@@ -42,7 +43,9 @@ final class HistResult {
     return output;
   }
 
-  /** Another case of the same boot, for comparisons (a filtered against an unfiltered histogram). */
+  /**
+   * Another case of the same boot, for comparisons (a filtered against an unfiltered histogram).
+   */
   HistResult other(String name) {
     HistResult o = others.apply(name);
     if (o == null) {

@@ -16,7 +16,8 @@ import java.util.Objects;
  * @param filter the text after {@code if}, or empty
  */
 record TriggerText(Map<String, String> attributes, List<String> others, String filter) {
-  private static final List<String> ATTRIBUTES = List.of("keys", "vals", "sort", "size", "name", "clock");
+  private static final List<String> ATTRIBUTES =
+      List.of("keys", "vals", "sort", "size", "name", "clock");
 
   static TriggerText parse(String line) {
     String t = line.replaceFirst(" \\[(active|paused)\\]$", "");
@@ -40,7 +41,8 @@ record TriggerText(Map<String, String> attributes, List<String> others, String f
 
   /** Whether {@code shown} (from the kernel) is how the kernel prints this line (as written). */
   boolean isRenderedAs(TriggerText shown) {
-    String vals = attributes.containsKey("vals") ? "hitcount," + attributes.get("vals") : "hitcount";
+    String vals =
+        attributes.containsKey("vals") ? "hitcount," + attributes.get("vals") : "hitcount";
     return Objects.equals(shown.attributes.get("keys"), attributes.get("keys"))
         && Objects.equals(shown.attributes.get("vals"), vals)
         && Objects.equals(shown.attributes.get("sort"), attributes.getOrDefault("sort", "hitcount"))

@@ -98,6 +98,8 @@ busy_load() {
     cat /tmp/load >/dev/null
     rm -f /tmp/load
     for i in 1 2 3 4 5; do sh -c : ; done
+    # An exec by path (applets by name are exec'd as /proc/self/exe).
+    for i in 1 2 3; do /bin/busybox true; done
     sleep 0.3
     kill $y
     wait
