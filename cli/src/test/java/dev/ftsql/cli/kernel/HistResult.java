@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,12 +20,18 @@ final class HistResult {
 
   private final String kernel;
   private final TracePlan plan;
-  private final CaseOutput output;
+  private final Supplier<CaseOutput> output;
   private final Function<String, HistResult> others;
   private HistBlock hist;
 
+  /**
+   * @param output fetched when a test asks for it, so that a guest that died fails only its tests
+   */
   HistResult(
-      String kernel, TracePlan plan, CaseOutput output, Function<String, HistResult> others) {
+      String kernel,
+      TracePlan plan,
+      Supplier<CaseOutput> output,
+      Function<String, HistResult> others) {
     this.kernel = kernel;
     this.plan = plan;
     this.output = output;
@@ -40,7 +47,7 @@ final class HistResult {
   }
 
   CaseOutput output() {
-    return output;
+    return output.get();
   }
 
   /**
@@ -74,7 +81,7 @@ final class HistResult {
   /** This plan's block of the hist file (other blocks may be there too). */
   HistBlock hist() {
     if (hist == null) {
-      hist = HistBlock.forTrigger(output.read(0), triggerLine());
+      hist = HistBlock.forTrigger(output().read(0), triggerLine());
     }
     return hist;
   }

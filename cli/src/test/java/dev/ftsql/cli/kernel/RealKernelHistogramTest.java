@@ -47,6 +47,8 @@ class RealKernelHistogramTest {
       Pattern.compile(
           " {9}([A-Za-z_.][\\w.]*\\+0x[0-9a-f]+/0x[0-9a-f]+( \\[\\w+\\])?|0x[0-9a-f]+)");
 
+  private static final String INSTANCE = " " + HistResult.MOUNT + "/instances/ftsqltest/events/";
+
   /** Any common_timestamp after boot is above this in ns, and below it in µs for 1000 s. */
   private static final long ONE_BILLION = 1_000_000_000L;
 
@@ -356,18 +358,8 @@ class RealKernelHistogramTest {
                   "instance",
                   "SELECT next_comm, COUNT(*) FROM sched_switch GROUP BY next_comm",
                   r -> {
-                    assertThat(r.setupLines())
-                        .allSatisfy(
-                            l ->
-                                assertThat(l)
-                                    .contains(
-                                        " " + HistResult.MOUNT + "/instances/ftsqltest/events/"));
-                    assertThat(r.teardownLines())
-                        .allSatisfy(
-                            l ->
-                                assertThat(l)
-                                    .contains(
-                                        " " + HistResult.MOUNT + "/instances/ftsqltest/events/"));
+                    assertThat(r.setupLines()).allSatisfy(l -> assertThat(l).contains(INSTANCE));
+                    assertThat(r.teardownLines()).allSatisfy(l -> assertThat(l).contains(INSTANCE));
                     assertThat(r.output().read(1))
                         .as("top-level trigger file")
                         .doesNotContain("hist:");
@@ -409,40 +401,40 @@ class RealKernelHistogramTest {
     Map<String, HistResult> results = new LinkedHashMap<>();
     plans.forEach(
         (name, plan) ->
-            results.put(name, new HistResult(kernel, plan, run.get(name), results::get)));
+            results.put(name, new HistResult(kernel, plan, () -> run.get(name), results::get)));
 
     Stream<DynamicNode> boot =
         Stream.of(
             dynamicTest(
                 "the payload ran to its end",
-                () ->
-                    assertThat(run.finished())
-                        .as("exit %d; see %s", run.exitStatus(), run.stdoutFile())
-                        .isTrue()));
+                () -> {
+                  assertThat(run.finished()).as("see %s", run.stdoutFile()).isTrue();
+                  assertThat(run.exitStatus()).as("payload exit status").isZero();
+                }));
     Stream<DynamicNode> cases =
         CASES.stream()
             .map(
                 c ->
                     refused.containsKey(c.name())
-                        ? dynamicTest(
-                            c.name(),
-                            () -> {
-                              throw new AssertionError(
-                                  "does not compile for " + kernel + ": " + c.sql(),
-                                  refused.get(c.name()));
-                            })
-                        : dynamicContainer(
-                            c.name(),
-                            Stream.of(
-                                dynamicTest(
-                                    "histogram",
-                                    inContext(
-                                        run, c, () -> checkHistogram(c, results.get(c.name())))),
-                                dynamicTest(
-                                    "teardown",
-                                    inContext(
-                                        run, c, () -> checkTeardown(results.get(c.name())))))));
+                        ? refusedTest(kernel, c, refused.get(c.name()))
+                        : caseTests(run, c, results.get(c.name())));
     return Stream.concat(boot, cases);
+  }
+
+  private static DynamicNode caseTests(GuestRun run, HistCase c, HistResult r) {
+    return dynamicContainer(
+        c.name(),
+        Stream.of(
+            dynamicTest("histogram", inContext(run, c, () -> checkHistogram(c, r))),
+            dynamicTest("teardown", inContext(run, c, () -> checkTeardown(r)))));
+  }
+
+  private static DynamicNode refusedTest(String kernel, HistCase c, RuntimeException error) {
+    return dynamicTest(
+        c.name(),
+        () -> {
+          throw new AssertionError("does not compile for " + kernel + ": " + c.sql(), error);
+        });
   }
 
   /**
