@@ -1,0 +1,85 @@
+package dev.ftsql.cli.kernel;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Boots a kernel once under QEMU ({@code tools/qemu/run-guest.sh}) and runs many cases in it. The
+ * payload and the console output are kept under {@code target/kernel-tests/} for debugging.
+ */
+public final class Guest {
+  private final Path repoRoot;
+  private final Path workDir;
+
+  /**
+   * @param repoRoot where {@code tools/qemu/run-guest.sh} lives
+   */
+  public Guest(Path repoRoot, Path workDir) {
+    this.repoRoot = repoRoot;
+    this.workDir = workDir;
+  }
+
+  /** From the system property {@code ftsql.repoRoot} that the parent pom's surefire sets. */
+  public static Guest fromSystemProperties() {
+    String root = System.getProperty("ftsql.repoRoot");
+    if (root == null || root.isBlank()) {
+      throw new IllegalStateException("system property ftsql.repoRoot is not set");
+    }
+    Path repo = Path.of(root);
+    return new Guest(repo, repo.resolve("cli/target/kernel-tests"));
+  }
+
+  /**
+   * Runs every case in one boot of {@code kernel} (6.1, 6.12 or an image path).
+   *
+   * @param label distinguishes this suite's files under the work directory
+   */
+  public GuestRun run(String kernel, String label, List<GuestCase> cases, Duration timeout) {
+    try {
+      Files.createDirectories(workDir);
+      String base = label + "-" + kernel.replaceAll("[^A-Za-z0-9.]", "_");
+      Path payload = workDir.resolve(base + "-payload.sh");
+      Path out = workDir.resolve(base + "-stdout.txt");
+      Path err = workDir.resolve(base + "-stderr.txt");
+      Files.writeString(payload, GuestScript.build(cases));
+      long start = System.nanoTime();
+      Process p =
+          new ProcessBuilder(
+                  repoRoot.resolve("tools/qemu/run-guest.sh").toString(),
+                  "--kernel",
+                  kernel,
+                  "--timeout",
+                  Long.toString(timeout.toSeconds()),
+                  payload.toString())
+              .directory(repoRoot.toFile())
+              .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+              .redirectOutput(out.toFile())
+              .redirectError(err.toFile())
+              .start();
+      // run-guest.sh kills QEMU at its own timeout; this is only a backstop.
+      if (!p.waitFor(timeout.toSeconds() + 60, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+        throw new AssertionError("run-guest.sh did not end; see " + out);
+      }
+      Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+      return new GuestRun(kernel, read(out), out, read(err), p.exitValue(), elapsed);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Lenient: a comm or a symbol name may hold bytes that are not UTF-8. */
+  private static String read(Path file) throws IOException {
+    return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+  }
+}
