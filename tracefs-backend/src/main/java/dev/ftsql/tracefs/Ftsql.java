@@ -32,10 +32,11 @@ public final class Ftsql {
   private final PlanApplier.Owner owner;
   private Compiler compiler;
 
-  private Ftsql(Tracefs fs, StateDir state, PlanApplier.Owner owner) {
+  private Ftsql(Tracefs fs, StateDir state, PlanApplier.Owner owner, Compiler compiler) {
     this.fs = fs;
     this.state = state;
     this.owner = owner;
+    this.compiler = compiler;
   }
 
   /** The live system's tracefs ({@code /sys/kernel/tracing}, else the one in /proc/mounts). */
@@ -50,17 +51,25 @@ public final class Ftsql {
 
   /** Any {@link Tracefs}: tests give a fake. */
   public static Ftsql open(Tracefs fs) {
-    return new Ftsql(fs, StateDir.fromEnvironment(), PlanApplier.Owner.thisProcess("library", false));
+    return new Ftsql(fs, StateDir.fromEnvironment(), PlanApplier.Owner.thisProcess("library", false), null);
   }
 
   /** Records plans in {@code dir} instead of {@code $FTSQL_STATE} or {@code /run/ftsql}. */
   public Ftsql withStateDir(Path dir) {
-    return new Ftsql(fs, new StateDir(dir), owner);
+    return new Ftsql(fs, new StateDir(dir), owner, compiler);
   }
 
   /** Names who applies the plans in the state directory (the CLI says {@code run}, {@code start}...). */
   public Ftsql withOwner(PlanApplier.Owner o) {
-    return new Ftsql(fs, state, o);
+    return new Ftsql(fs, state, o, compiler);
+  }
+
+  /**
+   * Compiles with {@code c} instead of one for the tracefs's own event formats: for a program that
+   * loaded the catalog once, or tests. The catalog must describe this kernel.
+   */
+  public Ftsql withCompiler(Compiler c) {
+    return new Ftsql(fs, state, owner, c);
   }
 
   public Tracefs tracefs() {
