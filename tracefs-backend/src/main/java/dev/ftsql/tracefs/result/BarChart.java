@@ -20,6 +20,7 @@ import java.util.TreeMap;
  * A log2 bucket N is labelled with the kernel's range (2^(N-1), 2^N] (bucket 0 is [0, 1]), with
  * K, M, G... for powers of 1024; a linear bucket is [low, high+1). Missing buckets between the
  * smallest and the largest show as empty bars (linear ones only when that makes at most 100 bars).
+ * A table without rows prints {@code (no rows)}.
  * When the table has other key columns, each combination of them gets its own chart under a
  * heading line, in the table's order of first appearance.
  */
@@ -43,6 +44,10 @@ final class BarChart {
     Map<String, List<Row>> charts = new LinkedHashMap<>();
     for (Row r : table.rows()) {
       charts.computeIfAbsent(heading(table, r, bucket), h -> new ArrayList<>()).add(r);
+    }
+    if (charts.isEmpty()) {
+      out.append("(no rows)\n");
+      return;
     }
     boolean first = true;
     for (Map.Entry<String, List<Row>> chart : charts.entrySet()) {
@@ -71,32 +76,44 @@ final class BarChart {
     return b.toString();
   }
 
-  private record Bar(String label, HistKey key, long count) {}
+  private record Bar(String label, long count) {}
 
   /** The chart's bars in bucket order, with the gaps filled. */
   private static List<Bar> bars(List<Row> rows, int bucket) {
-    Map<HistKey, Long> counts = new TreeMap<>(HistKey.ORDER);
+    TreeMap<HistKey, Long> counts = new TreeMap<>(HistKey.ORDER);
     for (Row r : rows) {
       Cell c = r.cell(bucket);
       HistKey key = c instanceof Cell.Key ? ((Cell.Key) c).key() : new HistKey.Raw(c.text());
       counts.merge(key, r.hitcount(), Long::sum);
     }
     List<Bar> bars = new ArrayList<>();
+    boolean fill = fillsGaps(counts.firstKey(), counts.lastKey());
     HistKey previous = null;
     for (Map.Entry<HistKey, Long> e : counts.entrySet()) {
       HistKey key = e.getKey();
-      if (previous != null) {
-        for (HistKey gap : gap(previous, key, counts.size())) {
-          bars.add(new Bar(label(gap), gap, 0));
+      if (previous != null && fill) {
+        for (HistKey gap : gap(previous, key)) {
+          bars.add(new Bar(label(gap), 0));
         }
       }
-      bars.add(new Bar(label(key), key, e.getValue()));
+      bars.add(new Bar(label(key), e.getValue()));
       previous = key;
     }
     return bars;
   }
 
-  private static List<HistKey> gap(HistKey from, HistKey to, int present) {
+  /** Log2 gaps are always filled (at most 64 bars); linear ones if that makes at most 100 bars. */
+  private static boolean fillsGaps(HistKey first, HistKey last) {
+    if (first instanceof HistKey.Bucket && last instanceof HistKey.Bucket) {
+      HistKey.Bucket a = (HistKey.Bucket) first;
+      HistKey.Bucket b = (HistKey.Bucket) last;
+      long width = a.high() - a.low() + 1;
+      return width > 0 && (b.low() - a.low()) / width + 1 <= MAX_LINEAR_BARS;
+    }
+    return true;
+  }
+
+  private static List<HistKey> gap(HistKey from, HistKey to) {
     List<HistKey> out = new ArrayList<>();
     if (from instanceof HistKey.Log2 && to instanceof HistKey.Log2) {
       for (int n = ((HistKey.Log2) from).exponent() + 1; n < ((HistKey.Log2) to).exponent(); n++) {
@@ -104,12 +121,9 @@ final class BarChart {
       }
     } else if (from instanceof HistKey.Bucket && to instanceof HistKey.Bucket) {
       HistKey.Bucket a = (HistKey.Bucket) from;
-      HistKey.Bucket b = (HistKey.Bucket) to;
       long width = a.high() - a.low() + 1;
-      if (width > 0 && (b.low() - a.low()) / width + present <= MAX_LINEAR_BARS) {
-        for (long low = a.low() + width; low < b.low(); low += width) {
-          out.add(new HistKey.Bucket(low, low + width - 1));
-        }
+      for (long low = a.low() + width; low < ((HistKey.Bucket) to).low(); low += width) {
+        out.add(new HistKey.Bucket(low, low + width - 1));
       }
     }
     return out;
