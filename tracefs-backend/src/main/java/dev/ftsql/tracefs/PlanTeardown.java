@@ -78,10 +78,18 @@ final class PlanTeardown {
     return SyntheticEvents.names(fs.read(c.path())).contains(name);
   }
 
-  /** Whether the event's trigger file still shows this trigger (compared part by part). */
+  /**
+   * Whether the event's trigger file still shows this trigger (compared part by part): a removal
+   * that matches nothing succeeds silently. A file that shows the removal line itself is a plain
+   * copy of a tracefs, which keeps whatever is appended: nothing to check there.
+   */
   private static boolean stillThere(Tracefs fs, TracefsChange c) throws IOException {
     TriggerInfo ours = TriggerInfo.parse(c.line());
-    for (String line : fs.read(c.path()).split("\n")) {
+    String text = fs.read(c.path());
+    if (text.lines().anyMatch(l -> l.equals(c.undoLine()))) {
+      return false;
+    }
+    for (String line : text.split("\n")) {
       if (line.isBlank() || line.startsWith("#") || !line.startsWith("hist")) {
         continue;
       }
