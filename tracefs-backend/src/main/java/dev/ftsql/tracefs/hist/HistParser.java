@@ -2,7 +2,6 @@ package dev.ftsql.tracefs.hist;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -539,20 +538,15 @@ public final class HistParser {
    * key follows on this line, else before the closing brace of the keys.
    */
   private int textEnd(Block b, int i, int eol) {
-    if (i + 1 < b.labels.length) {
-      String next = b.nextNeedles[i];
+    boolean last = b.labels.length > 0 && i + 1 >= b.labels.length;
+    if (!last) {
+      String next = i < b.nextNeedles.length ? b.nextNeedles[i] : null;
       int at = next == null ? -1 : s.indexOf(next, pos);
       if (at >= 0 && at < eol) {
         return at;
       }
-      if (next == null) {
-        int stack = nextLabel(eol);
-        if (stack >= 0) {
-          return stack;
-        }
-      }
-    } else if (b.labels.length == 0) {
-      int at = nextLabel(eol);
+      // A stack key next, no trigger line, or a label the kernel prints its own way (cpu).
+      at = nextLabel(eol);
       if (at >= 0) {
         return at;
       }
