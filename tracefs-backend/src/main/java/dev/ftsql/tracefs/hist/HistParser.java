@@ -1,12 +1,13 @@
 package dev.ftsql.tracefs.hist;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Parses the text of a {@code hist} file (kernel-hist.md §6) in one pass over the characters, with no
@@ -22,6 +23,18 @@ public final class HistParser {
   private final String s;
   private final int n;
   private int pos;
+  /**
+   * Recently seen comms, symbols and strings, by hash: a table repeats them on most lines, and
+   * sharing one String each keeps a 131,072-entry parse small.
+   */
+  private final String[] seen = new String[1024];
+  private static final HistKey.Log2[] LOG2 = new HistKey.Log2[65];
+
+  static {
+    for (int i = 0; i < LOG2.length; i++) {
+      LOG2[i] = new HistKey.Log2(i);
+    }
+  }
 
   private HistParser(String text) {
     this.s = text;
@@ -75,7 +88,9 @@ public final class HistParser {
     final List<HistEntry> entries = new ArrayList<>();
     final Rendering[] renderings;
     final String[] labels;
-    final Map<String, Boolean> valueIsHex = new HashMap<>();
+    /** ", label:" of the key after each key: where a free-text key ends. */
+    final String[] nextNeedles;
+    final Set<String> hexValues = new HashSet<>();
     final String[] valueNames;
     final List<List<String>> savedNames = new ArrayList<>();
     Optional<String> snapshot = Optional.empty();
@@ -90,10 +105,16 @@ public final class HistParser {
         renderings[i] = Rendering.of(key);
         labels[i] = renderings[i] == Rendering.STACK ? null : label(key);
       }
+      nextNeedles = new String[k];
+      for (int i = 0; i + 1 < k; i++) {
+        nextNeedles[i] = labels[i + 1] == null ? null : ", " + labels[i + 1] + ":";
+      }
       List<String> names = new ArrayList<>();
       for (String v : trigger.values()) {
         String name = label(v);
-        valueIsHex.put(name, v.endsWith(".hex"));
+        if (v.endsWith(".hex")) {
+          hexValues.add(name);
+        }
         names.add(name);
       }
       valueNames = names.toArray(new String[0]);
@@ -103,6 +124,24 @@ public final class HistParser {
           savedNames.add(saveArguments(a));
         }
       }
+    }
+
+    private String[] lastKeyNames = new String[0];
+    private String[] lastValueNames = new String[0];
+
+    /** The key labels of the previous entry if they are the same: all entries share one array. */
+    String[] shared(String[] names) {
+      if (!Arrays.equals(names, lastKeyNames)) {
+        lastKeyNames = names;
+      }
+      return lastKeyNames;
+    }
+
+    String[] sharedValueNames(String[] names, int count) {
+      if (count != lastValueNames.length || !Arrays.equals(names, 0, count, lastValueNames, 0, count)) {
+        lastValueNames = Arrays.copyOf(names, count);
+      }
+      return lastValueNames;
     }
 
     Histogram build(Optional<Totals> totals) {
@@ -184,9 +223,19 @@ public final class HistParser {
   /** Reads one entry starting at its "{ ", and the max:/changed: lines under it. */
   private HistEntry entry(Block b) {
     pos += 2;
-    List<KeyField> keys = new ArrayList<>(Math.max(1, b.renderings.length));
-    for (int i = 0; ; i++) {
-      keys.add(key(b, i));
+    int width = Math.max(1, b.renderings.length);
+    String[] keyNames = new String[width];
+    HistKey[] keys = new HistKey[width];
+    int keyCount = 0;
+    while (true) {
+      if (keyCount == keys.length) {
+        keyNames = Arrays.copyOf(keyNames, keyCount * 2);
+        keys = Arrays.copyOf(keys, keyCount * 2);
+      }
+      KeyField k = key(b, keyCount);
+      keyNames[keyCount] = k.name();
+      keys[keyCount] = k.value();
+      keyCount++;
       skipSpaces();
       if (pos < n && s.charAt(pos) == ',') {
         pos += 2;
@@ -197,9 +246,15 @@ public final class HistParser {
       }
       break;
     }
+    if (keyCount < keys.length) {
+      keyNames = Arrays.copyOf(keyNames, keyCount);
+      keys = Arrays.copyOf(keys, keyCount);
+    }
     int eol = lineEnd(pos);
     long hitcount = 0;
-    Map<String, Long> values = new HashMap<>();
+    String[] names = new String[2];
+    long[] numbers = new long[2];
+    int valueCount = 0;
     while (pos < eol) {
       skipSpaces();
       int colon = s.indexOf(':', pos);
@@ -217,13 +272,24 @@ public final class HistParser {
         pos = start; // an empty .graph bar: this token is the next name
         continue;
       }
+      long number;
       if (name.equals("hitcount")) {
         hitcount = decimal(start, pos);
-      } else if (Boolean.TRUE.equals(b.valueIsHex.get(name))) {
-        values.put(name, hex(start, pos));
+        continue;
+      } else if (!b.hexValues.isEmpty() && b.hexValues.contains(name)) {
+        number = hex(start, pos);
       } else if (allDigits(start, pos)) {
-        values.put(name, decimal(start, pos));
+        number = decimal(start, pos);
+      } else {
+        continue; // .percent and .graph are not numbers
       }
+      if (valueCount == names.length) {
+        names = Arrays.copyOf(names, valueCount * 2);
+        numbers = Arrays.copyOf(numbers, valueCount * 2);
+      }
+      names[valueCount] = name;
+      numbers[valueCount] = number;
+      valueCount++;
     }
     pos = eol + 1;
     List<Tracked> tracked = List.of();
@@ -240,11 +306,11 @@ public final class HistParser {
       if (tracked.isEmpty()) {
         tracked = new ArrayList<>(1);
       }
-      List<String> names = handler < b.savedNames.size() ? b.savedNames.get(handler) : List.of();
-      tracked.add(trackedLine(h, names));
+      tracked.add(trackedLine(h, handler < b.savedNames.size() ? b.savedNames.get(handler) : List.of()));
       handler++;
     }
-    return new HistEntry(keys, hitcount, values, tracked);
+    return new HistEntry(b.shared(keyNames), keys, hitcount, b.sharedValueNames(names, valueCount),
+        Arrays.copyOf(numbers, valueCount), tracked);
   }
 
   private String valueName(Block b, int start, int end) {
@@ -297,7 +363,7 @@ public final class HistParser {
   }
 
   private HistKey.Raw rawUntil(int end) {
-    String raw = s.substring(pos, Math.max(pos, end)).strip();
+    String raw = trimmed(pos, Math.max(pos, end));
     pos = Math.max(pos, end);
     return new HistKey.Raw(raw);
   }
@@ -321,7 +387,7 @@ public final class HistParser {
           return number;
         }
         int end = textEnd(b, i, eol);
-        HistKey text = new HistKey.Text(s.substring(pos, end).stripTrailing());
+        HistKey text = new HistKey.Text(trimmed(pos, end));
         pos = end;
         return text;
       }
@@ -342,9 +408,9 @@ public final class HistParser {
         }
         long address = hex(pos + 1, close);
         pos = Math.min(close + 2, eol);
-        int end = textEnd(b, i, eol);
-        String symbol = s.substring(pos, Math.max(pos, end)).strip();
-        pos = Math.max(pos, end);
+        int end = Math.max(pos, textEnd(b, i, eol));
+        String symbol = trimmed(pos, end);
+        pos = end;
         return new HistKey.Symbol(address, symbol);
       }
       case EXECNAME:
@@ -357,7 +423,7 @@ public final class HistParser {
         if (open < pos) {
           return null;
         }
-        String name = s.substring(pos, open).strip();
+        String name = trimmed(pos, open);
         int d = open + 1;
         while (d < close && s.charAt(d) == ' ') {
           d++;
@@ -378,7 +444,11 @@ public final class HistParser {
         while (pos < eol && isDigit(s.charAt(pos))) {
           pos++;
         }
-        return pos > start ? new HistKey.Log2((int) decimal(start, pos)) : null;
+        if (pos == start) {
+          return null;
+        }
+        long exponent = decimal(start, pos);
+        return exponent < LOG2.length ? LOG2[(int) exponent] : new HistKey.Log2((int) exponent);
       }
       case BUCKETS: {
         if (!s.startsWith("~ ", pos)) {
@@ -468,20 +538,15 @@ public final class HistParser {
    * key follows on this line, else before the closing brace of the keys.
    */
   private int textEnd(Block b, int i, int eol) {
-    if (i + 1 < b.labels.length) {
-      String next = b.labels[i + 1];
-      int at = next == null ? -1 : s.indexOf(", " + next + ":", pos);
+    boolean last = b.labels.length > 0 && i + 1 >= b.labels.length;
+    if (!last) {
+      String next = i < b.nextNeedles.length ? b.nextNeedles[i] : null;
+      int at = next == null ? -1 : s.indexOf(next, pos);
       if (at >= 0 && at < eol) {
         return at;
       }
-      if (next == null) {
-        int stack = nextLabel(eol);
-        if (stack >= 0) {
-          return stack;
-        }
-      }
-    } else if (b.labels.length == 0) {
-      int at = nextLabel(eol);
+      // A stack key next, no trigger line, or a label the kernel prints its own way (cpu).
+      at = nextLabel(eol);
       if (at >= 0) {
         return at;
       }
@@ -647,6 +712,29 @@ public final class HistParser {
       p++;
     }
     return decimal(start, p);
+  }
+
+  /** The text between start and end without the spaces around it, shared if seen lately. */
+  private String trimmed(int start, int end) {
+    while (start < end && s.charAt(start) == ' ') {
+      start++;
+    }
+    while (end > start && s.charAt(end - 1) == ' ') {
+      end--;
+    }
+    int len = end - start;
+    int h = len;
+    for (int i = start; i < end; i++) {
+      h = 31 * h + s.charAt(i);
+    }
+    int slot = (h ^ (h >>> 12)) & (seen.length - 1);
+    String cached = seen[slot];
+    if (cached != null && cached.length() == len && s.startsWith(cached, start)) {
+      return cached;
+    }
+    String fresh = s.substring(start, end);
+    seen[slot] = fresh;
+    return fresh;
   }
 
   private int lineEnd(int from) {

@@ -95,13 +95,13 @@ public final class ResultReader {
     Map<List<HistKey>, Group> merged = new LinkedHashMap<>();
     List<Group> groups = new ArrayList<>(histogram.entries().size());
     for (HistEntry e : histogram.entries()) {
-      if (e.keys().size() != keyCount) {
-        throw new NoSuchHistogramException("the histogram has " + e.keys().size() + " keys, the plan "
+      if (e.keyCount() != keyCount) {
+        throw new NoSuchHistogramException("the histogram has " + e.keyCount() + " keys, the plan "
             + keyCount + ": " + histogram.trigger().text());
       }
       HistKey[] keys = new HistKey[keyCount];
       for (int i = 0; i < keyCount; i++) {
-        keys[i] = e.keys().get(i).value();
+        keys[i] = e.key(i);
       }
       Group g;
       if (merge) {
@@ -148,7 +148,7 @@ public final class ResultReader {
           break;
         case SUM:
         case AVG:
-          g.sums[a] += e.values().getOrDefault(c.histName(), 0L);
+          g.sums[a] += e.value(c.histName()).orElse(0);
           break;
         case MAX:
           Optional<Tracked> max = e.tracked(Tracked.Handler.MAX);
@@ -300,7 +300,7 @@ public final class ResultReader {
           return ColumnType.STACK;
         }
         for (HistEntry e : histogram.entries()) {
-          if (e.keys().get(index).value() instanceof HistKey.Text) {
+          if (e.key(index) instanceof HistKey.Text) {
             return ColumnType.STRING;
           }
         }

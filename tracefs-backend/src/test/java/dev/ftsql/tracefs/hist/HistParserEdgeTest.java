@@ -44,6 +44,15 @@ class HistParserEdgeTest {
   }
 
   @Test
+  void aStringBeforeAKeyTheKernelLabelsItsOwnWay() {
+    // Written keys=next_comm,cpu; read back as common_cpu, but each entry says "cpu:".
+    Histogram h = parseOne(block("hist:keys=next_comm,common_cpu:vals=hitcount:sort=hitcount:size=2048",
+        "{ next_comm: sh" + " ".repeat(48) + ", cpu:          1 } hitcount:          7"));
+    assertThat(h.entries().get(0).keys()).containsExactly(
+        new KeyField("next_comm", new HistKey.Text("sh")), new KeyField("cpu", new HistKey.Number(1)));
+  }
+
+  @Test
   void u64AboveLongMaxKeepsItsBits() {
     Histogram h = parseOne(block("hist:keys=prio:vals=hitcount:sort=hitcount:size=2048",
         "{ prio: 18446744073709551615 } hitcount:          7"));
