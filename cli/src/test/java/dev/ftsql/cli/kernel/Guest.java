@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -26,6 +28,14 @@ public final class Guest {
     this.workDir = workDir;
   }
 
+  public Path repoRoot() {
+    return repoRoot;
+  }
+
+  public Path workDir() {
+    return workDir;
+  }
+
   /** From the system property {@code ftsql.repoRoot} that the parent pom's surefire sets. */
   public static Guest fromSystemProperties() {
     String root = System.getProperty("ftsql.repoRoot");
@@ -42,6 +52,22 @@ public final class Guest {
    * @param label distinguishes this suite's files under the work directory
    */
   public GuestRun run(String kernel, String label, List<GuestCase> cases, Duration timeout) {
+    return run(kernel, label, cases, timeout, 0, Optional.empty());
+  }
+
+  /**
+   * Like {@link #run(String, String, List, Duration)}, with the guest's memory and a directory
+   * merged into its root (for example a {@link GuestJava} with a JRE and the ftsql jar).
+   *
+   * @param memoryMib the guest's memory; 0 for run-guest.sh's default
+   */
+  public GuestRun run(
+      String kernel,
+      String label,
+      List<GuestCase> cases,
+      Duration timeout,
+      int memoryMib,
+      Optional<Path> extra) {
     try {
       Files.createDirectories(workDir);
       String base = label + "-" + kernel.replaceAll("[^A-Za-z0-9.]", "_");
@@ -50,14 +76,19 @@ public final class Guest {
       Path err = workDir.resolve(base + "-stderr.txt");
       Files.writeString(payload, GuestScript.build(cases));
       long start = System.nanoTime();
+      List<String> command = new ArrayList<>(List.of(
+          repoRoot.resolve("tools/qemu/run-guest.sh").toString(),
+          "--kernel",
+          kernel,
+          "--timeout",
+          Long.toString(timeout.toSeconds())));
+      if (memoryMib > 0) {
+        command.addAll(List.of("--mem", Integer.toString(memoryMib)));
+      }
+      extra.ifPresent(dir -> command.addAll(List.of("--extra", dir.toString())));
+      command.add(payload.toString());
       Process p =
-          new ProcessBuilder(
-                  repoRoot.resolve("tools/qemu/run-guest.sh").toString(),
-                  "--kernel",
-                  kernel,
-                  "--timeout",
-                  Long.toString(timeout.toSeconds()),
-                  payload.toString())
+          new ProcessBuilder(command)
               .directory(repoRoot.toFile())
               .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
               .redirectOutput(out.toFile())
