@@ -38,7 +38,7 @@ public final class GuestScript {
     section(sh, "setup");
     steps(sh, "setup", c.setup());
     section(sh, "load");
-    sh.append("(\n");
+    sh.append("(\n:\n"); // a subshell may not be empty
     c.load().forEach(l -> sh.append(l).append('\n'));
     sh.append(") >/dev/null 2>&1\n");
     for (int i = 0; i < c.read().size(); i++) {
