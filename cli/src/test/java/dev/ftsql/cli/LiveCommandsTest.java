@@ -155,6 +155,9 @@ class LiveCommandsTest {
   @Test
   void aTakenSyntheticEventNameIsRefusedAndNothingIsWritten() throws IOException {
     Files.writeString(fs.resolve("synthetic_events"), "wakeup\tu64 lat\n");
+    // As in a real tracefs, the event has its directory: the compiler sees it as an event too.
+    Files.createDirectories(fs.resolve("events/synthetic/wakeup"));
+    Files.copy(fs.resolve("events/sched/sched_switch/format"), fs.resolve("events/synthetic/wakeup/format"));
     Cli r = ftsql(live("run", "--duration", "1s", JOIN));
     assertThat(r.exit()).isEqualTo(4);
     assertThat(r.err()).startsWith("ftsql: the synthetic event name 'wakeup' is taken, by a synthetic event ftsql"

@@ -1,8 +1,12 @@
 package dev.ftsql.tracefs;
 
 import dev.ftsql.plan.Compiler;
+import dev.ftsql.plan.KernelProfile;
+import dev.ftsql.plan.Planner;
 import dev.ftsql.plan.PlanOptions;
 import dev.ftsql.plan.TracePlan;
+import dev.ftsql.sql.SqlError;
+import dev.ftsql.sql.analyze.Analyzer;
 import dev.ftsql.sql.catalog.CatalogLoader;
 import dev.ftsql.sql.catalog.EventCatalog;
 import java.nio.file.Path;
@@ -31,6 +35,7 @@ public final class Ftsql {
   private final StateDir state;
   private final PlanApplier.Owner owner;
   private Compiler compiler;
+  private EventCatalog catalog;
 
   private Ftsql(Tracefs fs, StateDir state, PlanApplier.Owner owner, Compiler compiler) {
     this.fs = fs;
@@ -89,7 +94,10 @@ public final class Ftsql {
   }
 
   private EventCatalog catalog() {
-    return CatalogLoader.fromTracefs(fs.root());
+    if (catalog == null) {
+      catalog = CatalogLoader.fromTracefs(fs.root());
+    }
+    return catalog;
   }
 
   /** Compiles {@code sql} for this kernel with default options. */
@@ -97,8 +105,39 @@ public final class Ftsql {
     return compile(sql, PlanOptions.defaults());
   }
 
+  /**
+   * Compiles {@code sql} for this kernel.
+   *
+   * @throws TracefsException when the plan's synthetic event name is taken on this tracefs, saying
+   *     by what (another ftsql plan, or something else), as {@link #apply} does
+   * @throws dev.ftsql.sql.SqlError when the statement is wrong
+   */
   public TracePlan compile(String sql, PlanOptions options) {
-    return compiler().compile(sql, options);
+    try {
+      return compiler().compile(sql, options);
+    } catch (SqlError e) {
+      // The planner refuses a synthetic event name that any event of the target has, without
+      // knowing whose it is. Compiled again as if synthetic events did not exist, the plan tells
+      // which of its names are taken, and the state directory by what.
+      if (catalog != null) {
+        Optional<TracePlan> relaxed = ignoringSyntheticEvents(sql, options);
+        if (relaxed.isPresent()) {
+          new PlanApplier(fs, state).refuseTakenNames(relaxed.get());
+        }
+      }
+      throw e;
+    }
+  }
+
+  private Optional<TracePlan> ignoringSyntheticEvents(String sql, PlanOptions options) {
+    EventCatalog c = catalog;
+    Planner planner = new Planner(KernelProfile.of(c),
+        name -> c.eventsNamed(name).stream().anyMatch(f -> !f.system().equals("synthetic")));
+    try {
+      return Optional.of(planner.plan(new Analyzer(c).analyze(sql), options));
+    } catch (SqlError e) {
+      return Optional.empty();
+    }
   }
 
   /** Compiles {@code sql} and applies it; {@code ftsql show} can read it from elsewhere. */

@@ -185,7 +185,7 @@ public final class PlanApplier {
    * Refuses, before any write, a plan that another applied plan of the same name holds, or whose
    * synthetic event name is taken, saying by what.
    */
-  private void refuseTakenNames(TracePlan plan) {
+  void refuseTakenNames(TracePlan plan) {
     Optional<PlanRecord> same = state.find(plan.name());
     if (same.isPresent()) {
       throw new TracefsException("a plan named '" + plan.name() + "' is already applied (" + describe(same.get())
