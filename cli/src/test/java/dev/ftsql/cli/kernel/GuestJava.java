@@ -63,6 +63,10 @@ public final class GuestJava {
       Path guestJar = dir.resolve("opt/ftsql/ftsql.jar");
       Files.createDirectories(guestJar.getParent());
       Files.copy(jar, guestJar, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+      // The library example (samples/java), run with the jar on its class path.
+      Path samples = repo.resolve("samples/target/ftsql-samples-0.1.0-SNAPSHOT.jar");
+      requireNewer(samples, repo.resolve("samples/target/classes"));
+      Files.copy(samples, dir.resolve("opt/ftsql/samples.jar"), StandardCopyOption.REPLACE_EXISTING);
       Path bin = Files.createDirectories(dir.resolve("usr/bin"));
       for (String h : HELPERS) {
         try (InputStream in = GuestJava.class.getResourceAsStream("guest-bin/" + h)) {
@@ -82,30 +86,33 @@ public final class GuestJava {
 
   /** The jar must be at least as new as every compiled class of the modules it bundles. */
   private static void requireFresh(Path repo, Path jar) throws IOException {
+    for (String module : List.of("sql", "planner", "tracefs-backend", "busybox-export", "cli")) {
+      requireNewer(jar, repo.resolve(module).resolve("target/classes"));
+    }
+  }
+
+  private static void requireNewer(Path jar, Path classes) throws IOException {
     if (!Files.exists(jar)) {
       throw new AssertionError(jar + " is missing: build it first (mvn -q -B -o install -DskipTests)");
     }
     FileTime built = Files.getLastModifiedTime(jar);
-    for (String module : List.of("sql", "planner", "tracefs-backend", "busybox-export", "cli")) {
-      Path classes = repo.resolve(module).resolve("target/classes");
-      if (!Files.isDirectory(classes)) {
-        continue;
-      }
-      try (Stream<Path> files = Files.walk(classes)) {
-        Optional<Path> newer = files.filter(Files::isRegularFile)
-            .filter(f -> f.toString().endsWith(".class"))
-            .filter(f -> {
-              try {
-                return Files.getLastModifiedTime(f).compareTo(built) > 0;
-              } catch (IOException e) {
-                return false;
-              }
-            })
-            .findFirst();
-        if (newer.isPresent()) {
-          throw new AssertionError(jar + " is older than " + newer.get()
-              + ": rebuild it first (mvn -q -B -o install -DskipTests), the guest runs the jar");
-        }
+    if (!Files.isDirectory(classes)) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(classes)) {
+      Optional<Path> newer = files.filter(Files::isRegularFile)
+          .filter(f -> f.toString().endsWith(".class"))
+          .filter(f -> {
+            try {
+              return Files.getLastModifiedTime(f).compareTo(built) > 0;
+            } catch (IOException e) {
+              return false;
+            }
+          })
+          .findFirst();
+      if (newer.isPresent()) {
+        throw new AssertionError(jar + " is older than " + newer.get()
+            + ": rebuild it first (mvn -q -B -o install -DskipTests), the guest runs the jar");
       }
     }
   }

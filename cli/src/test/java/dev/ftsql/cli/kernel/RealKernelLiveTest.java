@@ -227,6 +227,18 @@ class RealKernelLiveTest {
         }));
 
     cases.add(new LiveCase(
+        new GuestCase("library-sample", List.of(),
+            List.of("/opt/jre/bin/java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
+                + " -cp /opt/ftsql/ftsql.jar:/opt/ftsql/samples.jar WakeupLatency 3 >/tmp/sample.out"),
+            List.of(), List.of("cat /tmp/sample.out", "ls /run/ftsql"), List.of(), List.of()),
+        out -> {
+          assertThat(out.statuses("setup")).as(out.section("setup")).containsExactly(0);
+          assertThat(out.read(0)).containsPattern(" 3s: \\d+ wakeups; p50 \\d+ ns, p90 \\d+ ns, p99 \\d+ ns")
+              .containsPattern("\\] +\\d+ \\|@+ *\\|");
+          assertThat(out.read(1)).as("the state directory after close()").isBlank();
+        }));
+
+    cases.add(new LiveCase(
         new GuestCase("timing", List.of(),
             List.of(
                 "ftsql-time ftsql sql '" + SINGLE + "' >/dev/null",
