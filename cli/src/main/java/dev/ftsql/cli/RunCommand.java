@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -73,32 +74,41 @@ final class RunCommand implements Callable<Integer>, QueryCommand {
 
     CountDownLatch stop = new CountDownLatch(1);
     CountDownLatch finished = new CountDownLatch(1);
-    TracefsSession session = ftsql.apply(plan, Optional.of(sql), options);
+    AtomicReference<TracefsSession> applied = new AtomicReference<>();
+    long pid = ProcessHandle.current().pid();
     // On SIGINT/SIGTERM the JVM runs this hook while main keeps going: main prints the result and
-    // tears down; the hook waits for that, and tears down itself only if main is stuck.
+    // tears down; the hook waits for that, and tears down itself only if main is stuck. Registered
+    // before the first write, so a signal during apply still ends with the plan removed.
     Thread hook = new Thread(() -> {
       stop.countDown();
       try {
-        finished.await(15, TimeUnit.SECONDS);
+        finished.await(30, TimeUnit.SECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
-      session.close();
+      TracefsSession s = applied.get();
+      if (s != null) {
+        s.close();
+      } else {
+        live.plans().stopIfOwnedBy(plan.name(), pid);
+      }
     }, "ftsql-teardown");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
-      return loop(session, stop, countdown, out, err);
-    } finally {
-      countdown.clear();
+      TracefsSession session = ftsql.apply(plan, Optional.of(sql), options);
+      applied.set(session);
       try {
-        session.close();
+        return loop(session, stop, countdown, out, err);
       } finally {
-        finished.countDown();
-        try {
-          Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException e) {
-          // Shutting down already (a signal): the hook is running and will find the plan gone.
-        }
+        countdown.clear();
+        session.close();
+      }
+    } finally {
+      finished.countDown();
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException e) {
+        // Shutting down already (a signal): the hook is running and will find the plan gone.
       }
     }
   }

@@ -69,6 +69,18 @@ public final class AppliedPlans {
         .orElse(new Stopped(name, false, 0, List.of()));
   }
 
+  /**
+   * Stops the named plan only if process {@code pid} applied it: what a process that is ending
+   * does for itself, never touching a plan of the same name that someone else applied.
+   */
+  public Stopped stopIfOwnedBy(String name, long pid) {
+    Optional<PlanRecord> r = state.find(name);
+    if (r.isEmpty() || r.get().pid() != pid) {
+      return new Stopped(name, false, 0, List.of());
+    }
+    return stop(name);
+  }
+
   /** Stops every recorded plan, latest started first (a later plan may use an earlier one's event). */
   public List<Stopped> stopAll() {
     List<PlanRecord> all = new ArrayList<>(state.list());

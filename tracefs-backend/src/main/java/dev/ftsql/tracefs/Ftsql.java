@@ -3,6 +3,8 @@ package dev.ftsql.tracefs;
 import dev.ftsql.plan.Compiler;
 import dev.ftsql.plan.KernelProfile;
 import dev.ftsql.plan.Planner;
+import dev.ftsql.plan.ResultSpec;
+import dev.ftsql.plan.Step;
 import dev.ftsql.plan.PlanOptions;
 import dev.ftsql.plan.TracePlan;
 import dev.ftsql.sql.SqlError;
@@ -10,6 +12,8 @@ import dev.ftsql.sql.analyze.Analyzer;
 import dev.ftsql.sql.catalog.CatalogLoader;
 import dev.ftsql.sql.catalog.EventCatalog;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -175,18 +179,18 @@ public final class Ftsql {
   }
 
   /** The recorded SQL's result spec, if it still compiles to exactly the lines that were written. */
-  private Optional<dev.ftsql.plan.ResultSpec> recompiled(PlanRecord r) {
+  private Optional<ResultSpec> recompiled(PlanRecord r) {
     if (r.sql().isEmpty()) {
       return Optional.empty();
     }
     TracePlan plan = compile(r.sql().get(), r.options());
-    java.util.List<String> written = new java.util.ArrayList<>();
+    List<String> written = new ArrayList<>();
     for (TracefsChange c : r.changes()) {
       if (c.kind() == TracefsChange.Kind.APPEND) {
         written.add(c.line());
       }
     }
-    java.util.List<String> now = plan.steps().stream().map(dev.ftsql.plan.Step::line).toList();
+    List<String> now = plan.steps().stream().map(Step::line).toList();
     return written.equals(now) ? Optional.of(plan.result()) : Optional.empty();
   }
 }

@@ -129,6 +129,18 @@ class JournalTest {
   }
 
   @Test
+  void aProcessEndingStopsOnlyItsOwnPlan() {
+    Ftsql other = Ftsql.open(kernel).withStateDir(state.dir()).withCompiler(PlanApplierTest.COMPILER)
+        .withOwner(new PlanApplier.Owner("run", 4242, false));
+    TracefsSession s = other.apply(PlanApplierTest.SINGLE);
+    AppliedPlans plans = new AppliedPlans(state, p -> kernel);
+    assertThat(plans.stopIfOwnedBy(s.name(), ProcessHandle.current().pid()).found()).isFalse();
+    assertThat(state.find(s.name())).isPresent();
+    assertThat(plans.stopIfOwnedBy(s.name(), 4242).clean()).isTrue();
+    assertThat(kernel.state()).isEmpty();
+  }
+
+  @Test
   void aFailedUndoKeepsThePlanRecordedForAnotherTry() {
     TracefsSession s = Ftsql.open(kernel).withStateDir(state.dir()).withCompiler(PlanApplierTest.COMPILER)
         .apply(PlanApplierTest.JOIN);
