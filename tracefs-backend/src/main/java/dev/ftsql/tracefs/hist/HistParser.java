@@ -28,6 +28,8 @@ public final class HistParser {
    * sharing one String each keeps a 131,072-entry parse small.
    */
   private final String[] seen = new String[1024];
+  /** The label of the key {@link #key} read last. */
+  private String keyLabel;
   private static final HistKey.Log2[] LOG2 = new HistKey.Log2[65];
 
   static {
@@ -100,6 +102,7 @@ public final class HistParser {
       int k = trigger.keys().size();
       renderings = new Rendering[k];
       labels = new String[k];
+      keyNames = new String[Math.max(1, k)];
       for (int i = 0; i < k; i++) {
         String key = trigger.keys().get(i);
         renderings[i] = Rendering.of(key);
@@ -126,20 +129,24 @@ public final class HistParser {
       }
     }
 
+    /** Scratch space for one entry's key labels and values: entries copy only what differs. */
+    String[] keyNames;
+    String[] valueScratch = new String[2];
+    long[] numberScratch = new long[2];
     private String[] lastKeyNames = new String[0];
     private String[] lastValueNames = new String[0];
 
-    /** The key labels of the previous entry if they are the same: all entries share one array. */
-    String[] shared(String[] names) {
-      if (!Arrays.equals(names, lastKeyNames)) {
-        lastKeyNames = names;
+    /** The key labels of this entry, as one array shared with the entries before it. */
+    String[] sharedKeyNames(int count) {
+      if (count != lastKeyNames.length || !Arrays.equals(keyNames, 0, count, lastKeyNames, 0, count)) {
+        lastKeyNames = Arrays.copyOf(keyNames, count);
       }
       return lastKeyNames;
     }
 
-    String[] sharedValueNames(String[] names, int count) {
-      if (count != lastValueNames.length || !Arrays.equals(names, 0, count, lastValueNames, 0, count)) {
-        lastValueNames = Arrays.copyOf(names, count);
+    String[] sharedValueNames(int count) {
+      if (count != lastValueNames.length || !Arrays.equals(valueScratch, 0, count, lastValueNames, 0, count)) {
+        lastValueNames = Arrays.copyOf(valueScratch, count);
       }
       return lastValueNames;
     }
@@ -223,18 +230,16 @@ public final class HistParser {
   /** Reads one entry starting at its "{ ", and the max:/changed: lines under it. */
   private HistEntry entry(Block b) {
     pos += 2;
-    int width = Math.max(1, b.renderings.length);
-    String[] keyNames = new String[width];
-    HistKey[] keys = new HistKey[width];
+    String[] keyNames = b.keyNames;
+    HistKey[] keys = new HistKey[b.keyNames.length];
     int keyCount = 0;
     while (true) {
       if (keyCount == keys.length) {
-        keyNames = Arrays.copyOf(keyNames, keyCount * 2);
-        keys = Arrays.copyOf(keys, keyCount * 2);
+        b.keyNames = keyNames = Arrays.copyOf(keyNames, keyCount + 1);
+        keys = Arrays.copyOf(keys, keyCount + 1);
       }
-      KeyField k = key(b, keyCount);
-      keyNames[keyCount] = k.name();
-      keys[keyCount] = k.value();
+      keys[keyCount] = key(b, keyCount);
+      keyNames[keyCount] = keyLabel;
       keyCount++;
       skipSpaces();
       if (pos < n && s.charAt(pos) == ',') {
@@ -247,13 +252,12 @@ public final class HistParser {
       break;
     }
     if (keyCount < keys.length) {
-      keyNames = Arrays.copyOf(keyNames, keyCount);
       keys = Arrays.copyOf(keys, keyCount);
     }
     int eol = lineEnd(pos);
     long hitcount = 0;
-    String[] names = new String[2];
-    long[] numbers = new long[2];
+    String[] names = b.valueScratch;
+    long[] numbers = b.numberScratch;
     int valueCount = 0;
     while (pos < eol) {
       skipSpaces();
@@ -284,8 +288,8 @@ public final class HistParser {
         continue; // .percent and .graph are not numbers
       }
       if (valueCount == names.length) {
-        names = Arrays.copyOf(names, valueCount * 2);
-        numbers = Arrays.copyOf(numbers, valueCount * 2);
+        b.valueScratch = names = Arrays.copyOf(names, valueCount * 2);
+        b.numberScratch = numbers = Arrays.copyOf(numbers, valueCount * 2);
       }
       names[valueCount] = name;
       numbers[valueCount] = number;
@@ -309,7 +313,7 @@ public final class HistParser {
       tracked.add(trackedLine(h, handler < b.savedNames.size() ? b.savedNames.get(handler) : List.of()));
       handler++;
     }
-    return new HistEntry(b.shared(keyNames), keys, hitcount, b.sharedValueNames(names, valueCount),
+    return new HistEntry(b.sharedKeyNames(keyCount), keys, hitcount, b.sharedValueNames(valueCount),
         Arrays.copyOf(numbers, valueCount), tracked);
   }
 
@@ -327,7 +331,7 @@ public final class HistParser {
   }
 
   /** Reads key {@code i}: "label: value", or a stack ("label:\n" then one frame per line). */
-  private KeyField key(Block b, int i) {
+  private HistKey key(Block b, int i) {
     int start = pos;
     int eol = lineEnd(pos);
     while (pos < eol) {
@@ -341,15 +345,18 @@ public final class HistParser {
     if (pos >= eol || s.charAt(pos) == ' ') {
       // A synthetic event's stack field prints "field.stacktrace" and its first frame on the same line.
       if (label.endsWith(".stacktrace")) {
-        return new KeyField(label, stack());
+        keyLabel = label;
+        return stack();
       }
       pos = start;
-      return new KeyField("", rawUntil(keysEnd(eol)));
+      keyLabel = "";
+      return rawUntil(keysEnd(eol));
     }
     pos++; // ':'
     if (pos < n && s.charAt(pos) == '\n') {
       pos++;
-      return new KeyField(label, stack());
+      keyLabel = label;
+      return stack();
     }
     pos++; // ' '
     Rendering r = i < b.renderings.length ? b.renderings[i] : null;
@@ -359,7 +366,8 @@ public final class HistParser {
       pos = valueStart;
       value = rawUntil(textEnd(b, i, eol));
     }
-    return new KeyField(label, value);
+    keyLabel = label;
+    return value;
   }
 
   private HistKey.Raw rawUntil(int end) {
