@@ -130,7 +130,11 @@ final class RunCommand implements Callable<Integer>, QueryCommand {
         if (!printResult(session, out, err)) {
           return Main.EXIT_IO;
         }
-        nextPrint += interval.toNanos();
+        // A reading slower than the interval skips the readings it overran, rather than piling up.
+        long after = System.nanoTime();
+        while (nextPrint <= after) {
+          nextPrint += interval.toNanos();
+        }
         continue;
       }
       countdown.show(end == Long.MAX_VALUE ? Optional.empty() : Optional.of(Duration.ofNanos(end - now)));

@@ -96,12 +96,13 @@ class LiveCommandsTest {
 
   @Test
   void runPrintsAtEachIntervalAndJsonStaysOneDocumentAReading() {
-    Cli r = ftsql(live("run", "--duration", "1s", "--interval", "400ms", "--format", "json", SINGLE));
+    Cli r = ftsql(live("run", "--duration", "1500ms", "--interval", "500ms", "--format", "json", SINGLE));
     assertThat(r.exit()).as(r.err()).isZero();
     List<String> docs = r.out().lines().filter(l -> !l.isBlank()).toList();
-    assertThat(docs).hasSize(3).allSatisfy(d -> assertThat(d).startsWith("{\"columns\":[{\"name\":\"next_comm\""));
+    // Readings at 0.5 s and 1 s (one may be skipped when a reading is slow) and the final one.
+    assertThat(docs).hasSizeBetween(2, 3).allSatisfy(d -> assertThat(d).startsWith("{\"columns\":[{\"name\":\"next_comm\""));
     Cli t = ftsql(live("run", "--duration", "500ms", "--interval", "200ms", SINGLE));
-    assertThat(t.out().lines().filter(l -> l.startsWith("-- after "))).hasSize(3);
+    assertThat(t.out().lines().filter(l -> l.startsWith("-- after "))).hasSizeBetween(2, 3);
   }
 
   @Test
