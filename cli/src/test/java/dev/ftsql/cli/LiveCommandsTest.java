@@ -184,6 +184,18 @@ class LiveCommandsTest {
   }
 
   @Test
+  void barsAndPercentilesNeedABucketColumnAndSaySo() {
+    Cli start = ftsql(live("start", "-n", "cnt", SINGLE));
+    assertThat(start.exit()).isZero();
+    Cli bars = ftsql("show", "--state", state.toString(), "cnt", "--bars");
+    assertThat(bars.err()).contains("bars need a log2() or bucket() column");
+    Cli p = ftsql("show", "--state", state.toString(), "cnt", "--percentiles");
+    assertThat(p.out()).containsPattern("yes +7");
+    assertThat(p.err()).contains("no percentiles: the result has no log2() or bucket() column");
+    assertThat(ftsql("stop", "--state", state.toString(), "cnt").exit()).isZero();
+  }
+
+  @Test
   void helpListsTheLiveCommands() {
     Cli r = ftsql("--help");
     assertThat(r.out()).contains("run", "start", "show", "stop", "list");
