@@ -169,6 +169,30 @@ class RealKernelLiveTest {
         }));
 
     cases.add(new LiveCase(
+        new GuestCase("sigterm", List.of(),
+            List.of(
+                "ftsql-bg term run --format csv '" + SINGLE + "'",
+                "ftsql-wait-applied term 600",
+                "sleep 2",
+                "kill -TERM $(cat /tmp/bg-term.pid)",
+                "ftsql-wait term 300"),
+            List.of(), List.of(), List.of(), List.of()),
+        out -> {
+          assertThat(out.statuses("setup")).as(out.section("setup")).containsExactly(0, 0, 0, 0, 143);
+          assertThat(out.section("setup")).contains("next_comm,n\r\n").contains("ftsql: interrupted after");
+        }));
+
+    cases.add(new LiveCase(
+        new GuestCase("instance-made-and-removed", List.of(),
+            List.of("ftsql run -B ftsqlrun --duration 3s --format csv '" + SINGLE + "' >/tmp/inst.csv"),
+            List.of(), List.of("cat /tmp/inst.csv"), List.of(), List.of()),
+        out -> {
+          assertThat(out.statuses("setup")).as(out.section("setup")).containsExactly(0);
+          assertThat(out.read(0)).startsWith("next_comm,n\r\n");
+          assertThat(out.read(0).lines()).hasSizeGreaterThan(1);
+        }));
+
+    cases.add(new LiveCase(
         new GuestCase("kill-9-then-stop-all", List.of(),
             List.of(
                 "ftsql-bg k9 run '" + JOIN + "'",
