@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
     },
     subcommands = {
       SqlCommand.class,
+      ExportCommand.class,
       ExplainCommand.class,
       EventsCommand.class,
       DescribeCommand.class,
