@@ -165,7 +165,7 @@ write() {
     if w_err=$({ printf '%s\n' "$3" >>"$T/$2"; } 2>&1); then
         return 0
     fi
-    warn "step $1 failed: ${w_err:-the write failed}"
+    warn "step $1 failed: ${w_err:-the kernel refused the line}"
     warn "  file: $T/$2"
     warn "  line: $3"
     if [ -f "$w_log" ] && [ "$(cat "$w_log" 2>/dev/null)" != "$w_before" ]; then

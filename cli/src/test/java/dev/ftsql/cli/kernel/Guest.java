@@ -7,8 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * Boots a kernel once under QEMU ({@code tools/qemu/run-guest.sh}) and runs many cases in it. The
@@ -42,6 +46,15 @@ public final class Guest {
    * @param label distinguishes this suite's files under the work directory
    */
   public GuestRun run(String kernel, String label, List<GuestCase> cases, Duration timeout) {
+    return run(kernel, label, cases, timeout, Map.of());
+  }
+
+  /**
+   * Like {@link #run(String, String, List, Duration)}, with {@code files} (path under the guest's
+   * root, e.g. {@code ftsql/x.sh}, to text) put into the initramfs for the cases to use.
+   */
+  public GuestRun run(
+      String kernel, String label, List<GuestCase> cases, Duration timeout, Map<String, String> files) {
     try {
       Files.createDirectories(workDir);
       String base = label + "-" + kernel.replaceAll("[^A-Za-z0-9.]", "_");
@@ -49,15 +62,20 @@ public final class Guest {
       Path out = workDir.resolve(base + "-stdout.txt");
       Path err = workDir.resolve(base + "-stderr.txt");
       Files.writeString(payload, GuestScript.build(cases));
+      List<String> command = new ArrayList<>(List.of(
+          repoRoot.resolve("tools/qemu/run-guest.sh").toString(),
+          "--kernel",
+          kernel,
+          "--timeout",
+          Long.toString(timeout.toSeconds())));
+      if (!files.isEmpty()) {
+        command.add("--extra");
+        command.add(extraTree(workDir.resolve(base + "-extra"), files).toString());
+      }
+      command.add(payload.toString());
       long start = System.nanoTime();
       Process p =
-          new ProcessBuilder(
-                  repoRoot.resolve("tools/qemu/run-guest.sh").toString(),
-                  "--kernel",
-                  kernel,
-                  "--timeout",
-                  Long.toString(timeout.toSeconds()),
-                  payload.toString())
+          new ProcessBuilder(command)
               .directory(repoRoot.toFile())
               .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
               .redirectOutput(out.toFile())
@@ -76,6 +94,26 @@ public final class Guest {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  /** A fresh directory holding {@code files}. */
+  private static Path extraTree(Path dir, Map<String, String> files) throws IOException {
+    if (Files.exists(dir)) {
+      try (Stream<Path> s = Files.walk(dir)) {
+        for (Path f : s.sorted(Comparator.reverseOrder()).toList()) {
+          Files.delete(f);
+        }
+      }
+    }
+    for (Map.Entry<String, String> f : files.entrySet()) {
+      Path target = dir.resolve(f.getKey()).normalize();
+      if (!target.startsWith(dir)) {
+        throw new IllegalArgumentException("not under the guest root: " + f.getKey());
+      }
+      Files.createDirectories(target.getParent());
+      Files.writeString(target, f.getValue());
+    }
+    return dir;
   }
 
   /** Lenient: a comm or a symbol name may hold bytes that are not UTF-8. */

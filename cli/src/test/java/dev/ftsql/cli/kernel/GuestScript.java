@@ -39,6 +39,8 @@ public final class GuestScript {
     steps(sh, "setup", c.setup());
     section(sh, "load");
     sh.append("(\n");
+    // ":" keeps a case without load valid sh: an empty ( ) is a syntax error.
+    sh.append(":\n");
     c.load().forEach(l -> sh.append(l).append('\n'));
     sh.append(") >/dev/null 2>&1\n");
     for (int i = 0; i < c.read().size(); i++) {
