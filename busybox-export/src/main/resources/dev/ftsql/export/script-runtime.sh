@@ -227,9 +227,19 @@ count_present() {
     plan_down
 }
 
+# The clock of the plan's trace instance, e.g. local.
+trace_clock() {
+    sed -n 's/.*\[\(.*\)\].*/\1/p' "$T/${ROOT}trace_clock" 2>/dev/null
+}
+
 rollback() {
     MODE=rollback UNDO_FAILED=
     plan_down
+    # A trigger with timestamps switches the instance's clock (to global); nothing of the plan
+    # is left to need it, so the clock goes back too.
+    if [ -n "$CLOCK" ] && [ "$(trace_clock)" != "$CLOCK" ]; then
+        echo "$CLOCK" >"$T/${ROOT}trace_clock" 2>/dev/null || UNDO_FAILED=1
+    fi
     [ "$FAILED" != interrupted ] || warn "interrupted"
     if [ -n "$UNDO_FAILED" ]; then
         warn "could not remove all of the $(steps "$APPLIED") it had applied; 'sh $0 status' shows what is left"
@@ -260,6 +270,7 @@ do_up() {
     MODE=check MISSING= CREATES=
     plan_up
     [ -z "$MISSING" ] || die "this kernel lacks what the plan needs; nothing changed:$MISSING"
+    CLOCK=$(trace_clock)
     MODE=up APPLIED=0 FAILED=
     trap 'FAILED=interrupted' INT TERM HUP
     plan_up
@@ -269,6 +280,12 @@ do_up() {
         exit 1
     fi
     say "up: $(steps "$NSTEPS") applied in $T; 'sh $0 show' prints the histogram, 'sh $0 down' removes it"
+    u_clock=$(trace_clock)
+    if [ -n "$CLOCK" ] && [ "$u_clock" != "$CLOCK" ]; then
+        say "note: for the plan's timestamps the kernel switched the trace clock from $CLOCK to $u_clock;"
+        say "  down leaves it so (other histograms may need it): echo $CLOCK > $T/${ROOT}trace_clock"
+        say "  puts it back"
+    fi
 }
 
 do_down() {

@@ -47,6 +47,7 @@ class RealKernelExportTest {
   private static final String INSTANCE = "ftsqlexp";
   private static final String MISSING_ON_61 = "SELECT COUNT(*) FROM block_io_start";
   private static final String MISSING_ON_612 = "SELECT COUNT(*) FROM io_uring_submit_sqe";
+  private static final String CLOCK = "echo \"clock: $(cat $T/trace_clock)\"";
   private static final Pattern HITS = Pattern.compile("\\n  Hits: (\\d+)\\n  Entries: (\\d+)\\n  Dropped: (\\d+)\\n");
 
   /** A query to export, run through up / show / status / up again / down / down. */
@@ -81,6 +82,46 @@ class RealKernelExportTest {
               "SELECT prev_comm, COUNT(*) FROM sched_switch GROUP BY prev_comm",
               PlanOptions.defaults().withInstance(INSTANCE),
               true),
+          // Two triggers on one event, told apart by their variables.
+          new Query(
+              "self-join",
+              "WITH blocked AS (SELECT b.next_comm AS comm, b.common_timestamp - a.common_timestamp"
+                  + " AS lat FROM sched_switch AS a JOIN sched_switch AS b ON a.prev_pid = b.next_pid"
+                  + " WHERE a.prev_state = 1) SELECT comm, SUM(lat) AS total_ns, COUNT(*) FROM blocked"
+                  + " GROUP BY comm",
+              PlanOptions.defaults().withName("exp_blocked"),
+              true),
+          // Triggers without variables, found by how the kernel prints them: values, a filter
+          // and a descending sort; a sort key the kernel prints with its modifier (.log2,
+          // .syscall); the stack key, spelled differently on 6.1 and 6.12.
+          new Query(
+              "vals-filter-sort",
+              "SELECT next_comm, COUNT(*) AS n, SUM(prev_prio) FROM sched_switch WHERE prev_state = 1"
+                  + " GROUP BY next_comm ORDER BY n DESC",
+              PlanOptions.defaults(),
+              true),
+          new Query(
+              "log2-sort",
+              "SELECT log2(bytes_req), COUNT(*) FROM kmalloc GROUP BY log2(bytes_req) ORDER BY"
+                  + " log2(bytes_req)",
+              PlanOptions.defaults(),
+              true),
+          new Query(
+              "syscall-sort",
+              "SELECT CAST(id AS SYSCALL), COUNT(*) FROM sys_enter GROUP BY id ORDER BY id",
+              PlanOptions.defaults(),
+              true),
+          new Query(
+              "stacktrace",
+              "SELECT STACKTRACE, COUNT(*) FROM sched_switch GROUP BY STACKTRACE",
+              PlanOptions.defaults(),
+              true),
+          // A variable and onmax(): found by the variable.
+          new Query(
+              "max",
+              "SELECT next_comm, MAX(prev_prio) FROM sched_switch GROUP BY next_comm",
+              PlanOptions.defaults(),
+              true),
           // Whatever the kernel makes of the filter, the shell must never run the literal.
           new Query(
               "injection",
@@ -102,18 +143,13 @@ class RealKernelExportTest {
     Map<String, String> files = new LinkedHashMap<>();
     Map<String, TracePlan> plans = new LinkedHashMap<>();
     List<GuestCase> cases = new ArrayList<>();
-    for (Query q : QUERIES) {
-      TracePlan plan = compiler.compile(q.sql(), q.options());
-      plans.put(q.name(), plan);
-      files.put("ftsql/" + q.name() + ".sh", BusyBoxScript.render(plan, q.sql(), target));
-      cases.add(lifecycle(q));
-    }
-
-    // The chain's script with its last step replaced by one the kernel rejects.
-    TracePlan broken = compiler.compile(QUERIES.get(2).sql(), PlanOptions.defaults().withName("exp_broken"));
-    files.put("ftsql/broken.sh", breakLastStep(BusyBoxScript.render(broken, QUERIES.get(2).sql(), target)));
-    cases.add(new GuestCase("broken", List.of(), List.of("sh /ftsql/broken.sh up"), List.of(),
-        List.of(status("broken")), List.of(), List.of()));
+    // First, while the trace clock is the kernel's default: the chain's script with its last
+    // step replaced by one the kernel rejects (the steps before switch the clock).
+    String chain = QUERIES.get(2).sql();
+    TracePlan broken = compiler.compile(chain, PlanOptions.defaults().withName("exp_broken"));
+    files.put("ftsql/broken.sh", breakLastStep(BusyBoxScript.render(broken, chain, target)));
+    cases.add(new GuestCase("broken", List.of(CLOCK), List.of("sh /ftsql/broken.sh up"), List.of(),
+        List.of(status("broken")), List.of(), List.of(CLOCK)));
 
     // A plan for an event this kernel does not have, compiled for the other kernel.
     String otherKernel = kernel.equals("6.1") ? "6.12" : "6.1";
@@ -123,6 +159,13 @@ class RealKernelExportTest {
         BusyBoxScript.render(other.compile(missingSql, PlanOptions.defaults()), missingSql, other.profile().description()));
     cases.add(new GuestCase("missing", List.of(), List.of("sh /ftsql/missing.sh up"), List.of(), List.of(),
         List.of(), List.of()));
+
+    for (Query q : QUERIES) {
+      TracePlan plan = compiler.compile(q.sql(), q.options());
+      plans.put(q.name(), plan);
+      files.put("ftsql/" + q.name() + ".sh", BusyBoxScript.render(plan, q.sql(), target));
+      cases.add(lifecycle(q));
+    }
 
     // The catalog snippet, as the jar carries it.
     files.put("ftsql/catalog-snippet.sh", CatalogSnippet.text());
@@ -150,6 +193,7 @@ class RealKernelExportTest {
           .contains("removed the 6 steps it had applied: tracefs is as it was");
       assertThat(out.stateSame()).as(out.section("state")).contains(true);
       assertThat(out.read(0)).contains("exp_broken: down").contains("status-rc=3");
+      assertThat(clock(out.section("cleanup"))).as("trace_clock").isEqualTo(clock(out.section("prepare")));
     })));
     nodes.add(dynamicTest("a plan for a missing event changes nothing", inContext(run, "missing", () -> {
       CaseOutput out = run.get("missing");
@@ -182,10 +226,10 @@ class RealKernelExportTest {
         status(q.name()),
         "snapshot >/tmp/up1; " + sh + " up; echo \"up-rc=$?\"; snapshot >/tmp/up2;"
             + " if cmp -s /tmp/up1 /tmp/up2; then echo up-unchanged; else echo up-changed; fi"));
-    List<String> prepare = List.of();
-    List<String> cleanup = new ArrayList<>(List.of(status(q.name())));
+    List<String> prepare = new ArrayList<>(List.of(CLOCK));
+    List<String> cleanup = new ArrayList<>(List.of(status(q.name()), CLOCK));
     if (q.options().instance().isPresent()) {
-      prepare = List.of("mkdir $T/instances/" + INSTANCE);
+      prepare.add("mkdir $T/instances/" + INSTANCE);
       cleanup.add("rmdir $T/instances/" + INSTANCE);
     }
     if (q.name().equals("injection")) {
@@ -194,6 +238,10 @@ class RealKernelExportTest {
     }
     return new GuestCase(q.name(), prepare, List.of(sh + " up"), GuestCase.BUSY_LOAD, reads,
         List.of(sh + " down", sh + " down"), cleanup);
+  }
+
+  private static String clock(String section) {
+    return section.lines().filter(l -> l.startsWith("clock: ")).findFirst().orElse("(no clock line)");
   }
 
   private static String status(String name) {
@@ -245,6 +293,15 @@ class RealKernelExportTest {
               out.section("state")).contains(true);
           assertThat(out.section("error_log")).as("error_log").isBlank();
           assertThat(out.section("cleanup")).contains(name + ": down").contains("status-rc=3");
+          // Timestamps switch the clock to global; the kernel does not switch it back, and up
+          // says so.
+          String before = clock(out.section("prepare"));
+          String after = clock(out.section("cleanup"));
+          if (!before.equals(after)) {
+            assertThat(after).contains("[global]");
+            assertThat(out.section("setup")).contains(name + ": note: for the plan's timestamps the kernel switched"
+                + " the trace clock from local to global;");
+          }
           if (q.name().equals("injection")) {
             assertThat(out.read(3)).contains("No such file");
             assertThat(out.section("cleanup")).contains("No such file");
