@@ -283,8 +283,8 @@ do_up() {
     u_clock=$(trace_clock)
     if [ -n "$CLOCK" ] && [ "$u_clock" != "$CLOCK" ]; then
         say "note: for the plan's timestamps the kernel switched the trace clock from $CLOCK to $u_clock;"
-        say "  down leaves it so (other histograms may need it): echo $CLOCK > $T/${ROOT}trace_clock"
-        say "  puts it back"
+        say "  down leaves it so, as other histograms may need it. To put it back after down:"
+        say "  echo $CLOCK > $T/${ROOT}trace_clock"
     fi
 }
 

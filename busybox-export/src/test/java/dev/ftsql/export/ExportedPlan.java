@@ -58,7 +58,8 @@ record ExportedPlan(String sql, TracePlan plan, String script) {
   static ExportedPlan of(String kernel, String sql, PlanOptions options) {
     Compiler compiler = COMPILERS.get(kernel);
     TracePlan plan = compiler.compile(sql, options);
-    return new ExportedPlan(sql, plan, BusyBoxScript.render(plan, sql, compiler.profile().description()));
+    return new ExportedPlan(
+        sql, plan, BusyBoxScript.render(plan, sql, compiler.profile().description()));
   }
 
   static ExportedPlan of(String sql) {

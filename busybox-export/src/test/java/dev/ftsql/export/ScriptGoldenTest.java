@@ -11,9 +11,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
- * The exact script of small plans. The part that is the same for every plan (script-runtime.sh)
- * is checked once; the golden files hold the rest. {@code -Dftsql.updateGolden=true} rewrites
- * them.
+ * The exact script of small plans. The part that is the same for every plan (script-runtime.sh) is
+ * checked once; the golden files hold the rest. {@code -Dftsql.updateGolden=true} rewrites them.
  */
 class ScriptGoldenTest {
 
@@ -31,7 +30,8 @@ class ScriptGoldenTest {
   void instance() throws IOException {
     check(
         "instance.sh",
-        ExportedPlan.of("6.12", ExportedPlan.INSTANCE_JOIN, PlanOptions.defaults().withInstance("lat")));
+        ExportedPlan.of(
+            "6.12", ExportedPlan.INSTANCE_JOIN, PlanOptions.defaults().withInstance("lat")));
   }
 
   @Test

@@ -29,7 +29,11 @@ class ScriptPropertyTest {
 
   @TestFactory
   Stream<DynamicTest> everyPlan() {
-    return plans().map(p -> dynamicTest(p.plan().name() + " " + p.plan().root() + ": " + p.sql(), () -> check(p)));
+    return plans()
+        .map(
+            p ->
+                dynamicTest(
+                    p.plan().name() + " " + p.plan().root() + ": " + p.sql(), () -> check(p)));
   }
 
   private static void check(ExportedPlan p) {
@@ -43,9 +47,16 @@ class ScriptPropertyTest {
     assertThat(up).hasSize(2 * n);
     for (int i = 0; i < n; i++) {
       EchoLines.Write w = setup.get(i);
-      assertThat(up.get(2 * i)).isEqualTo("    " + ShellComment.line((i + 1) + ". " + w.step().purpose()));
+      assertThat(up.get(2 * i))
+          .isEqualTo("    " + ShellComment.line((i + 1) + ". " + w.step().purpose()));
       assertThat(up.get(2 * i + 1))
-          .isEqualTo("    step " + (i + 1) + " " + ShellQuote.quote(w.file()) + " " + ShellQuote.quote(w.line()));
+          .isEqualTo(
+              "    step "
+                  + (i + 1)
+                  + " "
+                  + ShellQuote.quote(w.file())
+                  + " "
+                  + ShellQuote.quote(w.line()));
     }
     // Down: the undo lines in reverse order, numbered as their steps.
     List<String> down = body(lines, "plan_down() {");
@@ -55,14 +66,24 @@ class ScriptPropertyTest {
       Step s = p.plan().steps().get(n - 1 - i);
       assertThat(w.step()).isSameAs(s);
       assertThat(down.get(2 * i + 1))
-          .isEqualTo("    undo " + (n - i) + " " + ShellQuote.quote(w.file()) + " " + ShellQuote.quote(s.undoLine()));
+          .isEqualTo(
+              "    undo "
+                  + (n - i)
+                  + " "
+                  + ShellQuote.quote(w.file())
+                  + " "
+                  + ShellQuote.quote(s.undoLine()));
     }
     // Every line and undo line of the plan appears quoted exactly once in the whole script.
     for (EchoLines.Write w : setup) {
-      assertThat(occurrences(p.script(), " " + ShellQuote.quote(w.line()) + "\n")).as(w.line()).isEqualTo(1);
+      assertThat(occurrences(p.script(), " " + ShellQuote.quote(w.line()) + "\n"))
+          .as(w.line())
+          .isEqualTo(1);
     }
     for (EchoLines.Write w : teardown) {
-      assertThat(occurrences(p.script(), " " + ShellQuote.quote(w.line()) + "\n")).as(w.line()).isEqualTo(1);
+      assertThat(occurrences(p.script(), " " + ShellQuote.quote(w.line()) + "\n"))
+          .as(w.line())
+          .isEqualTo(1);
     }
     // The header is comments only, and names the plan.
     int plan = lines.indexOf("PLAN=" + ShellQuote.quote(p.plan().name()));
@@ -71,34 +92,50 @@ class ScriptPropertyTest {
     assertThat(lines).contains("NSTEPS=" + n);
     assertThat(lines).contains("INSTANCE=" + ShellQuote.quote(p.plan().instance().orElse("")));
     // The result step is the one whose trigger fills the result histogram.
-    int result = Integer.parseInt(lines.stream().filter(l -> l.startsWith("RESULT_STEP=")).findFirst()
-        .orElseThrow().substring("RESULT_STEP=".length()));
+    int result =
+        Integer.parseInt(
+            lines.stream()
+                .filter(l -> l.startsWith("RESULT_STEP="))
+                .findFirst()
+                .orElseThrow()
+                .substring("RESULT_STEP=".length()));
     EchoLines.Write r = setup.get(result - 1);
     assertThat(r.line()).isEqualTo(p.plan().result().trigger());
-    assertThat(r.file().replaceFirst("/trigger$", "/hist")).isEqualTo(p.plan().root() + p.plan().result().histFile());
+    assertThat(r.file().replaceFirst("/trigger$", "/hist"))
+        .isEqualTo(p.plan().root() + p.plan().result().histFile());
   }
 
   @Test
   void sqlAndScriptShareOneRendering() {
-    plans().forEach(p -> {
-      List<EchoLines.Write> writes = EchoLines.setupWrites(p.plan());
-      List<String> echoes = EchoLines.setup(p.plan(), "/mnt/t/");
-      for (int i = 0; i < writes.size(); i++) {
-        assertThat(echoes.get(i)).isEqualTo(EchoLines.echo(writes.get(i).line(), "/mnt/t/" + writes.get(i).file()));
-      }
-      List<EchoLines.Write> undo = EchoLines.teardownWrites(p.plan());
-      List<String> undoEchoes = EchoLines.teardown(p.plan(), "/mnt/t");
-      for (int i = 0; i < undo.size(); i++) {
-        assertThat(undoEchoes.get(i)).isEqualTo(EchoLines.echo(undo.get(i).line(), "/mnt/t/" + undo.get(i).file()));
-      }
-    });
+    plans()
+        .forEach(
+            p -> {
+              List<EchoLines.Write> writes = EchoLines.setupWrites(p.plan());
+              List<String> echoes = EchoLines.setup(p.plan(), "/mnt/t/");
+              for (int i = 0; i < writes.size(); i++) {
+                assertThat(echoes.get(i))
+                    .isEqualTo(
+                        EchoLines.echo(writes.get(i).line(), "/mnt/t/" + writes.get(i).file()));
+              }
+              List<EchoLines.Write> undo = EchoLines.teardownWrites(p.plan());
+              List<String> undoEchoes = EchoLines.teardown(p.plan(), "/mnt/t");
+              for (int i = 0; i < undo.size(); i++) {
+                assertThat(undoEchoes.get(i))
+                    .isEqualTo(EchoLines.echo(undo.get(i).line(), "/mnt/t/" + undo.get(i).file()));
+              }
+            });
   }
 
   @Test
   void globalFilesStayAtTheTopEvenInAnInstance() {
-    ExportedPlan p = ExportedPlan.of("6.12", ExportedPlan.CHAIN, PlanOptions.defaults().withInstance("i"));
+    ExportedPlan p =
+        ExportedPlan.of("6.12", ExportedPlan.CHAIN, PlanOptions.defaults().withInstance("i"));
     assertThat(EchoLines.setupWrites(p.plan()))
-        .allSatisfy(w -> assertThat(w.file()).isEqualTo(w.step().global() ? "synthetic_events" : "instances/i/" + w.step().file()));
+        .allSatisfy(
+            w ->
+                assertThat(w.file())
+                    .isEqualTo(
+                        w.step().global() ? "synthetic_events" : "instances/i/" + w.step().file()));
   }
 
   /** The lines between {@code opening} and the next line that is just a closing brace. */

@@ -82,7 +82,10 @@ class ScriptShellTest {
     // The kernel's rendering of the result trigger, after another histogram on the event.
     Files.writeString(
         t.resolve("events/synthetic/wakeup/hist"),
-        hist("hist:keys=comm:vals=hitcount:sort=hitcount:size=2048 [active]", "{ comm: sh } hitcount: 9", 9)
+        hist(
+                "hist:keys=comm:vals=hitcount:sort=hitcount:size=2048 [active]",
+                "{ comm: sh } hitcount: 9",
+                9)
             + "\n\n"
             + hist(
                 "hist:keys=comm,lat.log2:vals=hitcount:sort=hitcount:size=2048 [active]",
@@ -96,8 +99,10 @@ class ScriptShellTest {
         .doesNotContain("Hits: 9");
     Run show = run(shell, p, t, "show");
     assertThat(show.exit()).as(show.err()).isZero();
-    assertThat(show.out()).startsWith("# event histogram\n#\n# trigger info: hist:keys=comm,lat.log2:")
-        .contains("{ comm: yes, lat: ~ 2^10 } hitcount: 3").doesNotContain("comm: sh");
+    assertThat(show.out())
+        .startsWith("# event histogram\n#\n# trigger info: hist:keys=comm,lat.log2:")
+        .contains("{ comm: yes, lat: ~ 2^10 } hitcount: 3")
+        .doesNotContain("comm: sh");
 
     // Plain files keep the lines, so down writes every undo line and then finds them still there.
     Run down = run(shell, p, t, "down");
@@ -111,7 +116,10 @@ class ScriptShellTest {
     restore(t, before);
     Files.writeString(
         t.resolve("events/synthetic/wakeup/hist"),
-        hist("hist:keys=comm:vals=hitcount:sort=hitcount:size=2048 [active]", "{ comm: sh } hitcount: 9", 9));
+        hist(
+            "hist:keys=comm:vals=hitcount:sort=hitcount:size=2048 [active]",
+            "{ comm: sh } hitcount: 9",
+            9));
     Run down2 = run(shell, p, t, "down");
     assertThat(down2.exit()).as(down2.err()).isZero();
     assertThat(down2.out()).contains("down: none of it is in " + t);
@@ -183,7 +191,8 @@ class ScriptShellTest {
     assertThat(up.err())
         .contains("this kernel lacks what the plan needs; nothing changed:")
         .contains("  " + t + "/synthetic_events (a kernel without synthetic events")
-        .contains("  event timer/hrtimer_expire_entry (no " + t + "/events/timer/hrtimer_expire_entry)")
+        .contains(
+            "  event timer/hrtimer_expire_entry (no " + t + "/events/timer/hrtimer_expire_entry)")
         .doesNotContain("event synthetic/");
     assertThat(files(t)).isEqualTo(before);
 
@@ -192,8 +201,16 @@ class ScriptShellTest {
     Run noHist = run(shell, ExportedPlan.of(ExportedPlan.SINGLE), t, "up");
     assertThat(noHist.exit()).isEqualTo(1);
     assertThat(noHist.err()).contains("this kernel has no hist triggers");
-    assertThat(files(t)).isEqualTo(before.entrySet().stream()
-        .collect(TreeMap::new, (m, e) -> m.put(e.getKey(), e.getKey().equals("README") ? "tracing mini-HOWTO:\n" : e.getValue()), Map::putAll));
+    assertThat(files(t))
+        .isEqualTo(
+            before.entrySet().stream()
+                .collect(
+                    TreeMap::new,
+                    (m, e) ->
+                        m.put(
+                            e.getKey(),
+                            e.getKey().equals("README") ? "tracing mini-HOWTO:\n" : e.getValue()),
+                    Map::putAll));
 
     // A single-event plan needs no synthetic_events.
     Files.writeString(t.resolve("README"), README);
@@ -201,10 +218,13 @@ class ScriptShellTest {
     assertThat(single.exit()).as(single.err()).isZero();
 
     // An instance must exist.
-    ExportedPlan inInstance = ExportedPlan.of("6.12", ExportedPlan.SINGLE, PlanOptions.defaults().withInstance("lat"));
+    ExportedPlan inInstance =
+        ExportedPlan.of("6.12", ExportedPlan.SINGLE, PlanOptions.defaults().withInstance("lat"));
     Run noInstance = run(shell, inInstance, t, "up");
     assertThat(noInstance.exit()).isEqualTo(1);
-    assertThat(noInstance.err()).contains("there is no tracing instance lat; create it first: mkdir " + t + "/instances/lat");
+    assertThat(noInstance.err())
+        .contains(
+            "there is no tracing instance lat; create it first: mkdir " + t + "/instances/lat");
   }
 
   @ParameterizedTest
@@ -214,21 +234,38 @@ class ScriptShellTest {
     Path t = fakeTracefs(true);
     Path trigger = t.resolve("events/sched/sched_switch/trigger");
     // Another trigger with the same keys is not this plan's.
-    Files.writeString(trigger, TRIGGER_HEADER + "hist:keys=next_comm:vals=hitcount,prev_prio:sort=hitcount:size=2048 [active]\n");
+    Files.writeString(
+        trigger,
+        TRIGGER_HEADER
+            + "hist:keys=next_comm:vals=hitcount,prev_prio:sort=hitcount:size=2048 [active]\n");
     assertThat(run(shell, p, t, "status").exit()).isEqualTo(3);
-    Files.writeString(trigger, Files.readString(trigger) + "hist:keys=next_comm:vals=hitcount:sort=hitcount:size=2048 [paused]\n");
+    Files.writeString(
+        trigger,
+        Files.readString(trigger)
+            + "hist:keys=next_comm:vals=hitcount:sort=hitcount:size=2048 [paused]\n");
     Run status = run(shell, p, t, "status");
     assertThat(status.exit()).isZero();
 
     // A join trigger is found by its first variable, however the kernel orders the rest.
     ExportedPlan join = ExportedPlan.of(ExportedPlan.JOIN);
-    String start = EchoLines.setupWrites(join.plan()).get(1).line(); // hist:keys=pid:V=common_timestamp
+    String start =
+        EchoLines.setupWrites(join.plan()).get(1).line(); // hist:keys=pid:V=common_timestamp
     int at = start.indexOf(":ftsql_") + 1;
     String var = start.substring(at, start.indexOf('=', at));
     Path waking = t.resolve("events/sched/sched_waking/trigger");
-    Files.writeString(waking, TRIGGER_HEADER + "hist:keys=pid:vals=hitcount:other_" + var + "=common_timestamp:sort=hitcount:size=2048:clock=global [active]\n");
+    Files.writeString(
+        waking,
+        TRIGGER_HEADER
+            + "hist:keys=pid:vals=hitcount:other_"
+            + var
+            + "=common_timestamp:sort=hitcount:size=2048:clock=global [active]\n");
     assertThat(run(shell, join, t, "status").out()).contains("down");
-    Files.writeString(waking, TRIGGER_HEADER + "hist:keys=pid:vals=hitcount:" + var + "=common_timestamp:sort=hitcount:size=2048:clock=global [active]\n");
+    Files.writeString(
+        waking,
+        TRIGGER_HEADER
+            + "hist:keys=pid:vals=hitcount:"
+            + var
+            + "=common_timestamp:sort=hitcount:size=2048:clock=global [active]\n");
     assertThat(run(shell, join, t, "status").out()).contains("partial: steps 2 of 4");
   }
 
@@ -236,9 +273,21 @@ class ScriptShellTest {
   @MethodSource("shells")
   void nothingInTheQueryRuns(Shell shell) throws IOException {
     Path victim = tmp.resolve("p");
-    String sql = "SELECT next_comm, COUNT(*) -- $(touch " + victim + ")\n"
-        + "/*\ntouch " + victim + "\r touch " + victim + "\u2028 touch " + victim + "\u0085touch " + victim
-        + "\n*/ FROM sched_switch WHERE next_comm = 'x''; touch " + victim + "; echo ''' GROUP BY next_comm";
+    String sql =
+        "SELECT next_comm, COUNT(*) -- $(touch "
+            + victim
+            + ")\n"
+            + "/*\ntouch "
+            + victim
+            + "\r touch "
+            + victim
+            + "\u2028 touch "
+            + victim
+            + "\u0085touch "
+            + victim
+            + "\n*/ FROM sched_switch WHERE next_comm = 'x''; touch "
+            + victim
+            + "; echo ''' GROUP BY next_comm";
     ExportedPlan p = ExportedPlan.of(sql);
     assertThat(p.script()).contains("touch " + victim + "; echo");
     Path t = fakeTracefs(true);
@@ -265,9 +314,12 @@ class ScriptShellTest {
 
   // --- fake tracefs --------------------------------------------------------------------------
 
-  private static final String README = "tracing mini-HOWTO:\n  hist trigger\t- When set, aggregates...\n";
+  private static final String README =
+      "tracing mini-HOWTO:\n  hist trigger\t- When set, aggregates...\n";
   private static final String TRIGGER_HEADER =
-      "# Available triggers:\n# traceon traceoff snapshot stacktrace enable_event disable_event enable_hist disable_hist hist\n";
+      "# Available triggers:\n"
+          + "# traceon traceoff snapshot stacktrace enable_event disable_event enable_hist"
+          + " disable_hist hist\n";
 
   private Path fakeTracefs(boolean synthetic) throws IOException {
     Path t = tmp.resolve("tracing");
@@ -277,7 +329,8 @@ class ScriptShellTest {
     if (synthetic) {
       Files.writeString(t.resolve("synthetic_events"), "");
     }
-    for (String e : List.of("sched/sched_switch", "sched/sched_waking", "timer/hrtimer_expire_entry")) {
+    for (String e :
+        List.of("sched/sched_switch", "sched/sched_waking", "timer/hrtimer_expire_entry")) {
       Files.createDirectories(t.resolve("events/" + e));
       Files.writeString(t.resolve("events/" + e + "/trigger"), TRIGGER_HEADER);
     }
@@ -285,7 +338,12 @@ class ScriptShellTest {
   }
 
   private static String hist(String info, String entry, int hits) {
-    return "# event histogram\n#\n# trigger info: " + info + "\n#\n\n" + entry + "\n\nTotals:\n    Hits: " + hits
+    return "# event histogram\n#\n# trigger info: "
+        + info
+        + "\n#\n\n"
+        + entry
+        + "\n\nTotals:\n    Hits: "
+        + hits
         + "\n    Entries: 1\n    Dropped: 0\n";
   }
 
@@ -336,9 +394,12 @@ class ScriptShellTest {
     return all;
   }
 
-  private static Map<String, String> filesWithHist(Map<String, String> before, Path t) throws IOException {
+  private static Map<String, String> filesWithHist(Map<String, String> before, Path t)
+      throws IOException {
     Map<String, String> m = new TreeMap<>(before);
-    m.put("events/synthetic/wakeup/hist", Files.readString(t.resolve("events/synthetic/wakeup/hist")));
+    m.put(
+        "events/synthetic/wakeup/hist",
+        Files.readString(t.resolve("events/synthetic/wakeup/hist")));
     return m;
   }
 

@@ -23,14 +23,17 @@ import picocli.CommandLine.Spec;
     name = "export",
     mixinStandardHelpOptions = true,
     description = {
-      "Write QUERY's plan as a POSIX sh script that runs under BusyBox: 'sh NAME.sh up' applies it,",
-      "'down' removes it (safe to repeat), 'show' prints the histogram, 'status' says whether it is up."
+      "Write QUERY's plan as a POSIX sh script that runs under BusyBox: 'sh NAME.sh up' applies"
+          + " it,",
+      "'down' removes it (safe to repeat), 'show' prints the histogram, 'status' says whether it is"
+          + " up."
     },
     footer = {
       "",
       "Examples:",
       "  ftsql export -n wakeup --kernel board.ftcat.gz -f wakeup.sql > wakeup.sh",
-      "  scp wakeup.sh board: && ssh board 'sh wakeup.sh up; sleep 10; sh wakeup.sh show; sh wakeup.sh down'",
+      "  scp wakeup.sh board: && ssh board 'sh wakeup.sh up; sleep 10; sh wakeup.sh show; sh"
+          + " wakeup.sh down'",
       "  ftsql catalog script    # the snippet that makes board.ftcat on the board"
     })
 final class ExportCommand implements Callable<Integer>, QueryCommand {
@@ -38,11 +41,16 @@ final class ExportCommand implements Callable<Integer>, QueryCommand {
   @Mixin CatalogOptions catalog;
   @Mixin PlanChoices choices;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "sh",
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "sh",
       description = "The kind of script: sh (POSIX sh for BusyBox ash; the default and only one).")
   String format;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
       description = "Write the script to FILE (UTF-8) instead of standard output.")
   Path output;
 
@@ -69,8 +77,10 @@ final class ExportCommand implements Callable<Integer>, QueryCommand {
     }
     Charset stdout = stdoutCharset();
     if (!stdout.newEncoder().canEncode(script)) {
-      throw new SqlError("the script holds text that standard output's encoding (" + stdout
-          + ") cannot carry: write it with -o FILE, or use a UTF-8 locale");
+      throw new SqlError(
+          "the script holds text that standard output's encoding ("
+              + stdout
+              + ") cannot carry: write it with -o FILE, or use a UTF-8 locale");
     }
     PrintWriter out = spec.commandLine().getOut();
     out.print(script);

@@ -54,7 +54,11 @@ public final class Guest {
    * root, e.g. {@code ftsql/x.sh}, to text) put into the initramfs for the cases to use.
    */
   public GuestRun run(
-      String kernel, String label, List<GuestCase> cases, Duration timeout, Map<String, String> files) {
+      String kernel,
+      String label,
+      List<GuestCase> cases,
+      Duration timeout,
+      Map<String, String> files) {
     try {
       Files.createDirectories(workDir);
       String base = label + "-" + kernel.replaceAll("[^A-Za-z0-9.]", "_");
@@ -62,12 +66,14 @@ public final class Guest {
       Path out = workDir.resolve(base + "-stdout.txt");
       Path err = workDir.resolve(base + "-stderr.txt");
       Files.writeString(payload, GuestScript.build(cases));
-      List<String> command = new ArrayList<>(List.of(
-          repoRoot.resolve("tools/qemu/run-guest.sh").toString(),
-          "--kernel",
-          kernel,
-          "--timeout",
-          Long.toString(timeout.toSeconds())));
+      List<String> command =
+          new ArrayList<>(
+              List.of(
+                  repoRoot.resolve("tools/qemu/run-guest.sh").toString(),
+                  "--kernel",
+                  kernel,
+                  "--timeout",
+                  Long.toString(timeout.toSeconds())));
       if (!files.isEmpty()) {
         command.add("--extra");
         command.add(extraTree(workDir.resolve(base + "-extra"), files).toString());

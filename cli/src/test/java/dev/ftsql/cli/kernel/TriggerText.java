@@ -63,7 +63,8 @@ record TriggerText(Map<String, String> attributes, List<String> others, String f
     return Objects.equals(shown.attributes.get("keys"), attributes.get("keys"))
         && Objects.equals(shown.attributes.get("vals"), vals)
         && Objects.equals(
-            sortKeys(shown.attributes.get("sort")), sortKeys(attributes.getOrDefault("sort", "hitcount")))
+            sortKeys(shown.attributes.get("sort")),
+            sortKeys(attributes.getOrDefault("sort", "hitcount")))
         && Objects.equals(shown.attributes.get("size"), attributes.getOrDefault("size", "2048"))
         && Objects.equals(shown.attributes.get("name"), attributes.get("name"))
         && shown.others.containsAll(others)
