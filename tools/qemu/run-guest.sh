@@ -27,7 +27,7 @@ CACHE=${FTSQL_KERNEL_CACHE:-$HOME/.cache/ftsql/kernels}
 usage() { sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 die() { echo "run-guest.sh: $*" >&2; exit 2; }
 
-KERNEL=6.1 MEM=1536 SMP=1 TIMEOUT=300 EXTRA= APPEND= PAYLOAD=
+KERNEL=6.1 MEM=1536 SMP=1 TIMEOUT=300 EXTRA='' APPEND='' PAYLOAD=''
 while [ $# -gt 0 ]; do
     case $1 in
         --kernel) [ $# -ge 2 ] || usage; KERNEL=$2; shift 2 ;;
