@@ -41,15 +41,15 @@ public final class Planner {
       throw new SqlError("-m and -c apply to joins; on one event, use MAX(x) (with -S for saved fields)", q.whole());
     }
     String name = options.name().orElseGet(() -> PlanName.derive(q.sql()));
-    List<Step> steps = new ArrayList<>();
     String system = q.event().system();
     String event = q.event().name();
+    JoinLowering join = null;
     if (q.join().isPresent()) {
       String synthetic = options.name().orElse(q.join().get().name().isEmpty() ? name : q.join().get().name());
       if (!synthetic.matches("[A-Za-z_][A-Za-z0-9_]*")) {
         throw new SqlError("'" + synthetic + "' cannot name a synthetic event: use letters, digits and _", q.whole());
       }
-      JoinLowering join = new JoinLowering(profile, name, q.join().get(), synthetic, options);
+      join = new JoinLowering(profile, name, q.join().get(), synthetic, options);
       for (int k = 1; k < q.join().get().events().size(); k++) {
         String s = k == q.join().get().events().size() - 1 ? synthetic : synthetic + "_" + k;
         if (eventExists.test(s)) {
@@ -57,7 +57,6 @@ public final class Planner {
               q.whole());
         }
       }
-      steps.addAll(join.steps());
       event = join.finalName();
     }
 
@@ -84,7 +83,7 @@ public final class Planner {
     }
     Step.AddHistTrigger step =
         new Step.AddHistTrigger(system, event, trigger, "histogram on " + system + "/" + event);
-    steps.add(step);
+    List<Step> steps = join == null ? List.of(step) : join.steps(step);
     ResultSpec result =
         new ResultSpec(
             step.histFile(),
