@@ -14,6 +14,7 @@ import dev.ftsql.plan.TracePlan;
 import dev.ftsql.sql.catalog.CatalogLoader;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -278,17 +279,30 @@ class RealKernelJoinTest {
                         .allSatisfy(e -> assertThat(e.hitcount()).isEqualTo(1));
                     assertThat(r.hist().hits().getAsLong())
                         .isLessThan(r.other("sqlhist-name").hist().hits().getAsLong());
-                    // The snapshot names a maximum that was traced (read before the result).
-                    Matcher m = SNAPSHOT.matcher(r.output().read(0));
-                    assertThat(m.find()).as("snapshot block in%n%s", r.output().read(0)).isTrue();
-                    String pid = m.group(3);
-                    long value = Long.parseUnsignedLong(m.group(2));
-                    assertThat(r.hist().entries())
-                        .anySatisfy(
-                            e -> {
-                              assertThat(e.key("pid")).isEqualTo(pid);
-                              assertThat(r.number(e, "lat")).isEqualTo(value);
-                            });
+                    // sched_switch's hist, read before the result: each task's maximum and the
+                    // snapshot's were traced, so the result has them (or larger ones, since).
+                    String onmax = r.output().read(0);
+                    Map<String, Long> traced = new HashMap<>();
+                    r.hist()
+                        .entries()
+                        .forEach(
+                            e -> traced.merge(e.key("pid"), r.number(e, "lat"), JoinResult::max));
+                    HistBlock maxima = HistBlock.parseAll(onmax).get(0);
+                    assertThat(maxima.entries())
+                        .as("new maxima per task in%n%s", onmax)
+                        .isNotEmpty()
+                        .allSatisfy(
+                            e ->
+                                JoinResult.assertAtLeast(
+                                    traced.get(e.key("next_pid")),
+                                    e.extras().get("max"),
+                                    "largest lat traced for pid " + e.key("next_pid")));
+                    Matcher m = SNAPSHOT.matcher(onmax);
+                    assertThat(m.find()).as("snapshot block in%n%s", onmax).isTrue();
+                    JoinResult.assertAtLeast(
+                        traced.get(m.group(3)),
+                        Long.parseUnsignedLong(m.group(2)),
+                        "largest lat traced for the snapshot's pid " + m.group(3));
                   })
               .with(
                   PlanOptions.defaults()
@@ -556,6 +570,19 @@ class RealKernelJoinTest {
       String k = e.key(label);
       assertThat(k).as("%s is a number", label).matches("\\d+");
       return Long.parseUnsignedLong(k);
+    }
+
+    /** The larger of two u64 values. */
+    static long max(long a, long b) {
+      return Long.compareUnsigned(a, b) >= 0 ? a : b;
+    }
+
+    /** {@code actual} is present and, as a u64, at least {@code min}. */
+    static void assertAtLeast(Long actual, long min, String what) {
+      assertThat(actual).as(what).isNotNull();
+      assertThat(Long.compareUnsigned(actual, min))
+          .as("%s: %s >= %s", what, Long.toUnsignedString(actual), Long.toUnsignedString(min))
+          .isNotNegative();
     }
 
     /** At least half of the items are plausible (see {@link #TWO_SECONDS}). */
