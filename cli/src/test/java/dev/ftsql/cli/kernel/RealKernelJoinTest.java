@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -56,16 +55,11 @@ class RealKernelJoinTest {
               + "triggered by event with key: \\{ next_pid: +(\\d+) *\\}");
 
   /*
-   * Plausible latencies. Nothing in a TCG guest takes less than 2^6 ns, and the latencies here take
-   * less than 2 s, while a raw timestamp is above 2 s: the guest has been up longer than that.
-   *
-   * But under TCG the kernel sometimes stamps an event on one CPU with a time not after that of an
-   * earlier event (these are the kernel's common_timestamp values, the same triggers give sane
-   * values otherwise): a difference of exactly 0 (6.1: up to 16% of the read syscalls of `dd`,
-   * and some timer wakeups) or of about -2 s, printed as a u64 near 2^64 (a self-join on
-   * sched_switch: about 0.5% of the matches, on 6.1 and 6.12). So each latency check wants most,
-   * not all, values plausible; identities (total = irq_lat + sched_lat, max = saved lat) and
-   * filters must hold for every entry.
+   * Plausible latencies. Nothing in the TCG guest takes less than 2^6 ns (wakeups take 2^15 ns and
+   * more, read syscalls 2^12), and the latencies here take less than 2 s, while a raw timestamp is
+   * above 2 s: the guest has been up longer than that. A negative difference reads as a u64 near
+   * 2^64. Every value must be plausible: with the guest's one CPU none was seen off in thousands.
+   * (With -smp 2, TCG gave a few percent of 0 ns differences on 6.1 and some of -2 s on both.)
    */
   private static final long TWO_SECONDS = 2_000_000_000L;
 
@@ -123,25 +117,18 @@ class RealKernelJoinTest {
               r -> {
                 assertThat(r.hist().entries())
                     .allSatisfy(e -> assertThat(e.keys()).containsOnlyKeys("comm"));
-                // Each sum is of plausible latencies: hitcount * 2^6 ns up to hitcount * 2 s.
-                r.mostly(
-                    "SUM(lat) / COUNT(*) between 2^6 ns and 2 s",
-                    r.hist().entries(),
-                    e -> {
-                      long avg = Long.divideUnsigned(e.value("lat"), e.hitcount());
-                      return avg >= 1L << MIN_LOG2 && avg <= TWO_SECONDS;
-                    });
-                // Each `sleep 0.01` blocks at least 10 ms.
+                // A sum of plausible latencies: hitcount * 2^6 ns up to hitcount * 2 s.
+                assertThat(r.hist().entries())
+                    .allSatisfy(
+                        e ->
+                            assertThat(e.value("lat"))
+                                .isBetween(e.hitcount() << MIN_LOG2, e.hitcount() * TWO_SECONDS));
+                // busy_load's ten `sleep 0.01` block at least 10 ms each.
                 assertThat(r.hist().entries())
                     .filteredOn(e -> e.key("comm").equals("sleep"))
                     .singleElement()
                     .satisfies(
-                        e ->
-                            assertThat(Long.compareUnsigned(e.value("lat"), 10_000_000L))
-                                .as(
-                                    "sleep's SUM(lat) %s >= 10 ms",
-                                    Long.toUnsignedString(e.value("lat")))
-                                .isNotNegative());
+                        e -> assertThat(e.value("lat")).isGreaterThanOrEqualTo(100_000_000L));
               }),
           // The seed's chain, keyed on all three values so that each entry can be added up.
           JoinCase.of(
@@ -153,23 +140,17 @@ class RealKernelJoinTest {
                       + " ON w.pid = s.next_pid",
                   r -> {
                     assertThat(r.syntheticEvents()).isEqualTo(2);
-                    // u64 arithmetic, as in the kernel: the identity holds for every entry.
                     assertThat(r.hist().entries())
                         .allSatisfy(
                             e -> {
                               assertThat(e.keys())
                                   .containsOnlyKeys("irq_lat", "sched_lat", "total");
-                              assertThat(r.number(e, "total"))
-                                  .isEqualTo(r.number(e, "irq_lat") + r.number(e, "sched_lat"));
+                              long irq = r.number(e, "irq_lat");
+                              long sched = r.number(e, "sched_lat");
+                              assertThat(irq).isBetween(1L << MIN_LOG2, TWO_SECONDS);
+                              assertThat(sched).isBetween(1L << MIN_LOG2, TWO_SECONDS);
+                              assertThat(r.number(e, "total")).isEqualTo(irq + sched);
                             });
-                    r.mostly(
-                        "irq_lat and sched_lat between 1 ns and 2 s",
-                        r.hist().entries(),
-                        e ->
-                            r.number(e, "irq_lat") > 0
-                                && r.number(e, "irq_lat") < TWO_SECONDS
-                                && r.number(e, "sched_lat") > 0
-                                && r.number(e, "sched_lat") < TWO_SECONDS);
                   })
               .with(PlanOptions.defaults().withName("chain"))
               .withLoad(SLEEPS, "busy_load"),
@@ -184,14 +165,13 @@ class RealKernelJoinTest {
                       + " fork_to_exec, fork_to_run",
                   r -> {
                     assertThat(r.syntheticEvents()).isEqualTo(3);
-                    r.mostly(
-                        "0 < fork_to_exec <= fork_to_run < 2 s",
-                        r.hist().entries(),
-                        e -> {
-                          long exec = r.number(e, "fork_to_exec");
-                          long run = r.number(e, "fork_to_run");
-                          return 0 < exec && exec <= run && run < TWO_SECONDS;
-                        });
+                    assertThat(r.hist().entries())
+                        .allSatisfy(
+                            e -> {
+                              long exec = r.number(e, "fork_to_exec");
+                              assertThat(exec).isBetween(1L << MIN_LOG2, TWO_SECONDS);
+                              assertThat(r.number(e, "fork_to_run")).isBetween(exec, TWO_SECONDS);
+                            });
                     // `sleep 0.01` runs between the exec and the wakeup.
                     assertThat(r.hist().entries())
                         .anySatisfy(
@@ -210,14 +190,10 @@ class RealKernelJoinTest {
                     .allSatisfy(
                         e -> {
                           assertThat(e.extras()).containsKeys("max", "lat");
-                          assertThat(e.extras().get("max")).isEqualTo(e.extras().get("lat"));
+                          assertThat(e.extras().get("max"))
+                              .isBetween(1L << MIN_LOG2, TWO_SECONDS)
+                              .isEqualTo(e.extras().get("lat"));
                         });
-                r.mostly(
-                    "max between 2^6 ns and 2 s",
-                    r.hist().entries(),
-                    e ->
-                        e.extras().get("max") >= 1L << MIN_LOG2
-                            && e.extras().get("max") < TWO_SECONDS);
                 assertThat(r.distinct("comm")).contains("sleep", "sh");
               }),
           // Wakeups under TCG take 2^16..2^25 ns: 1 ms splits them. Every bucket starts at 1 ms
@@ -234,11 +210,8 @@ class RealKernelJoinTest {
                         k -> {
                           Matcher m = BUCKET.matcher(k);
                           assertThat(m.matches()).as("'%s' is ~ lo-hi", k).isTrue();
-                          assertThat(
-                                  Long.compareUnsigned(
-                                      Long.parseUnsignedLong(m.group(1)), 1_000_000L))
-                              .as("%s starts at 1 ms or more", k)
-                              .isNotNegative();
+                          assertThat(Long.parseUnsignedLong(m.group(1)))
+                              .isBetween(1_000_000L, TWO_SECONDS);
                         });
                 // ~ 2^19 is at most 524288 ns.
                 assertThat(r.other("wakeup-log2").log2("lat"))
@@ -253,17 +226,14 @@ class RealKernelJoinTest {
                   r -> {
                     assertThat(r.plan().result().histFile())
                         .isEqualTo("events/synthetic/wakeup/hist");
+                    // In µs: a wakeup takes 2^15 ns and more, so at least 1.
                     assertThat(r.hist().entries())
                         .allSatisfy(
                             e -> {
                               assertThat(e.keys()).containsOnlyKeys("pid", "lat");
                               assertThat(r.number(e, "pid")).isPositive();
+                              assertThat(r.number(e, "lat")).isBetween(1L, TWO_SECONDS / 1000);
                             });
-                    // µs: 2^6 ns would be 0.
-                    r.mostly(
-                        "lat between 1 µs and 2 s",
-                        r.hist().entries(),
-                        e -> r.number(e, "lat") > 0 && r.number(e, "lat") < TWO_SECONDS / 1000);
                   })
               .with(PlanOptions.defaults().withName("wakeup")),
           // sqlhist -n wakeup_max -m lat -T: fire only on a new maximum per task, and snapshot
@@ -285,24 +255,23 @@ class RealKernelJoinTest {
                     Map<String, Long> traced = new HashMap<>();
                     r.hist()
                         .entries()
-                        .forEach(
-                            e -> traced.merge(e.key("pid"), r.number(e, "lat"), JoinResult::max));
+                        .forEach(e -> traced.merge(e.key("pid"), r.number(e, "lat"), Math::max));
                     HistBlock maxima = HistBlock.parseAll(onmax).get(0);
                     assertThat(maxima.entries())
                         .as("new maxima per task in%n%s", onmax)
                         .isNotEmpty()
                         .allSatisfy(
                             e ->
-                                JoinResult.assertAtLeast(
-                                    traced.get(e.key("next_pid")),
-                                    e.extras().get("max"),
-                                    "largest lat traced for pid " + e.key("next_pid")));
+                                assertThat(traced.get(e.key("next_pid")))
+                                    .as("largest lat traced for pid %s", e.key("next_pid"))
+                                    .isNotNull()
+                                    .isGreaterThanOrEqualTo(e.extras().get("max")));
                     Matcher m = SNAPSHOT.matcher(onmax);
                     assertThat(m.find()).as("snapshot block in%n%s", onmax).isTrue();
-                    JoinResult.assertAtLeast(
-                        traced.get(m.group(3)),
-                        Long.parseUnsignedLong(m.group(2)),
-                        "largest lat traced for the snapshot's pid " + m.group(3));
+                    assertThat(traced.get(m.group(3)))
+                        .as("largest lat traced for the snapshot's pid %s", m.group(3))
+                        .isNotNull()
+                        .isGreaterThanOrEqualTo(Long.parseUnsignedLong(m.group(2)));
                   })
               .with(
                   PlanOptions.defaults()
@@ -572,43 +541,9 @@ class RealKernelJoinTest {
       return Long.parseUnsignedLong(k);
     }
 
-    /** The larger of two u64 values. */
-    static long max(long a, long b) {
-      return Long.compareUnsigned(a, b) >= 0 ? a : b;
-    }
-
-    /** {@code actual} is present and, as a u64, at least {@code min}. */
-    static void assertAtLeast(Long actual, long min, String what) {
-      assertThat(actual).as(what).isNotNull();
-      assertThat(Long.compareUnsigned(actual, min))
-          .as("%s: %s >= %s", what, Long.toUnsignedString(actual), Long.toUnsignedString(min))
-          .isNotNegative();
-    }
-
-    /** At least half of the items are plausible (see {@link #TWO_SECONDS}). */
-    <T> void mostly(String what, List<T> items, Predicate<T> plausible) {
-      List<T> odd = items.stream().filter(plausible.negate()).toList();
-      assertThat(odd.size() * 2)
-          .as("entries with %s: at most half may be off, these are:%n%s", what, odd)
-          .isLessThanOrEqualTo(items.size());
-    }
-
-    /** A {@code .log2} latency key: at least half of the hits from 2^6 ns to 2^31 ns. */
+    /** A {@code .log2} latency key: every bucket from 2^6 ns to 2^31 ns. */
     void assertLatencies(String label) {
-      List<Integer> exponents = log2(label);
-      long all = 0;
-      long plausible = 0;
-      for (int i = 0; i < exponents.size(); i++) {
-        long hits = hist().entries().get(i).hitcount();
-        int n = exponents.get(i);
-        all += hits;
-        plausible += n >= MIN_LOG2 && n <= MAX_LOG2 ? hits : 0;
-      }
-      assertThat(plausible * 2)
-          .as(
-              "hits with %s from 2^%d to 2^%d ns in %s",
-              label, MIN_LOG2, MAX_LOG2, hist().summary())
-          .isGreaterThanOrEqualTo(all);
+      assertThat(log2(label)).allSatisfy(n -> assertThat(n).isBetween(MIN_LOG2, MAX_LOG2));
     }
 
     /** The exponents of a {@code .log2} key ({@code ~ 2^N}). */
