@@ -60,6 +60,11 @@ final class JoinLowering {
       names.add(k == n ? finalName : finalName + "_" + k);
     }
     profile.require(Feature.SYNTHETIC_EVENTS, chain.events().get(1).span());
+    for (JoinOutput o : chain.outputs()) {
+      if (o.type().kind() == ColumnKind.STACKTRACE) {
+        profile.require(Feature.STACKTRACE_VARIABLES, o.span());
+      }
+    }
   }
 
   String finalName() {
