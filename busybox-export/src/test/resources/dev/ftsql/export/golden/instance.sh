@@ -19,28 +19,28 @@
 PLAN='ftsql_7b609292'
 INSTANCE='lat'
 NSTEPS=4
-RESULT_STEP=4
+RESULT_STEP=2
 
 # The plan's writes, in order: each appends its line to the file under tracefs (>>).
 plan_up() {
     # 1. synthetic event j: the join's result
     step 1 'synthetic_events' 'j u64 lat'
-    # 2. start of step 1: sched/sched_waking saves what sched_switch needs
-    step 2 'instances/lat/events/sched/sched_waking/trigger' 'hist:keys=pid:ftsql_7b609292_s1_ts=common_timestamp'
-    # 3. end of step 1: sched/sched_switch matches and fires j
-    step 3 'instances/lat/events/sched/sched_switch/trigger' 'hist:keys=next_pid:ftsql_7b609292_e1_lat=common_timestamp-$ftsql_7b609292_s1_ts:onmatch(sched.sched_waking).trace(j,$ftsql_7b609292_e1_lat)'
-    # 4. histogram on synthetic/j
-    step 4 'instances/lat/events/synthetic/j/trigger' 'hist:keys=lat.buckets=1000'
+    # 2. histogram on synthetic/j
+    step 2 'instances/lat/events/synthetic/j/trigger' 'hist:keys=lat.buckets=1000'
+    # 3. start of step 1: sched/sched_waking saves what sched_switch needs
+    step 3 'instances/lat/events/sched/sched_waking/trigger' 'hist:keys=pid:ftsql_7b609292_s1_ts=common_timestamp'
+    # 4. end of step 1: sched/sched_switch matches and fires j
+    step 4 'instances/lat/events/sched/sched_switch/trigger' 'hist:keys=next_pid:ftsql_7b609292_e1_lat=common_timestamp-$ftsql_7b609292_s1_ts:onmatch(sched.sched_waking).j($ftsql_7b609292_e1_lat)'
 }
 
 # What undoes them, in reverse order.
 plan_down() {
-    # 4. undo: histogram on synthetic/j
-    undo 4 'instances/lat/events/synthetic/j/trigger' '!hist:keys=lat.buckets=1000'
-    # 3. undo: end of step 1: sched/sched_switch matches and fires j
-    undo 3 'instances/lat/events/sched/sched_switch/trigger' '!hist:keys=next_pid:ftsql_7b609292_e1_lat=common_timestamp-$ftsql_7b609292_s1_ts:onmatch(sched.sched_waking).trace(j,$ftsql_7b609292_e1_lat)'
-    # 2. undo: start of step 1: sched/sched_waking saves what sched_switch needs
-    undo 2 'instances/lat/events/sched/sched_waking/trigger' '!hist:keys=pid:ftsql_7b609292_s1_ts=common_timestamp'
+    # 4. undo: end of step 1: sched/sched_switch matches and fires j
+    undo 4 'instances/lat/events/sched/sched_switch/trigger' '!hist:keys=next_pid:ftsql_7b609292_e1_lat=common_timestamp-$ftsql_7b609292_s1_ts:onmatch(sched.sched_waking).j($ftsql_7b609292_e1_lat)'
+    # 3. undo: start of step 1: sched/sched_waking saves what sched_switch needs
+    undo 3 'instances/lat/events/sched/sched_waking/trigger' '!hist:keys=pid:ftsql_7b609292_s1_ts=common_timestamp'
+    # 2. undo: histogram on synthetic/j
+    undo 2 'instances/lat/events/synthetic/j/trigger' '!hist:keys=lat.buckets=1000'
     # 1. undo: synthetic event j: the join's result
     undo 1 'synthetic_events' '!j'
 }

@@ -19,28 +19,28 @@
 PLAN='ftsql_5dcc0731'
 INSTANCE=''
 NSTEPS=4
-RESULT_STEP=4
+RESULT_STEP=2
 
 # The plan's writes, in order: each appends its line to the file under tracefs (>>).
 plan_up() {
     # 1. synthetic event wakeup: the join's result
     step 1 'synthetic_events' 'wakeup char comm[16]; u64 lat'
-    # 2. start of step 1: sched/sched_waking saves what sched_switch needs
-    step 2 'events/sched/sched_waking/trigger' 'hist:keys=pid:ftsql_5dcc0731_s1_ts=common_timestamp'
-    # 3. end of step 1: sched/sched_switch matches and fires wakeup
-    step 3 'events/sched/sched_switch/trigger' 'hist:keys=next_pid:ftsql_5dcc0731_e1_next_comm=next_comm,ftsql_5dcc0731_e1_lat=common_timestamp-$ftsql_5dcc0731_s1_ts:onmatch(sched.sched_waking).trace(wakeup,$ftsql_5dcc0731_e1_next_comm,$ftsql_5dcc0731_e1_lat)'
-    # 4. histogram on synthetic/wakeup
-    step 4 'events/synthetic/wakeup/trigger' 'hist:keys=comm,lat.log2'
+    # 2. histogram on synthetic/wakeup
+    step 2 'events/synthetic/wakeup/trigger' 'hist:keys=comm,lat.log2'
+    # 3. start of step 1: sched/sched_waking saves what sched_switch needs
+    step 3 'events/sched/sched_waking/trigger' 'hist:keys=pid:ftsql_5dcc0731_s1_ts=common_timestamp'
+    # 4. end of step 1: sched/sched_switch matches and fires wakeup
+    step 4 'events/sched/sched_switch/trigger' 'hist:keys=next_pid:ftsql_5dcc0731_e1_next_comm=next_comm,ftsql_5dcc0731_e1_lat=common_timestamp-$ftsql_5dcc0731_s1_ts:onmatch(sched.sched_waking).trace(wakeup,$ftsql_5dcc0731_e1_next_comm,$ftsql_5dcc0731_e1_lat)'
 }
 
 # What undoes them, in reverse order.
 plan_down() {
-    # 4. undo: histogram on synthetic/wakeup
-    undo 4 'events/synthetic/wakeup/trigger' '!hist:keys=comm,lat.log2'
-    # 3. undo: end of step 1: sched/sched_switch matches and fires wakeup
-    undo 3 'events/sched/sched_switch/trigger' '!hist:keys=next_pid:ftsql_5dcc0731_e1_next_comm=next_comm,ftsql_5dcc0731_e1_lat=common_timestamp-$ftsql_5dcc0731_s1_ts:onmatch(sched.sched_waking).trace(wakeup,$ftsql_5dcc0731_e1_next_comm,$ftsql_5dcc0731_e1_lat)'
-    # 2. undo: start of step 1: sched/sched_waking saves what sched_switch needs
-    undo 2 'events/sched/sched_waking/trigger' '!hist:keys=pid:ftsql_5dcc0731_s1_ts=common_timestamp'
+    # 4. undo: end of step 1: sched/sched_switch matches and fires wakeup
+    undo 4 'events/sched/sched_switch/trigger' '!hist:keys=next_pid:ftsql_5dcc0731_e1_next_comm=next_comm,ftsql_5dcc0731_e1_lat=common_timestamp-$ftsql_5dcc0731_s1_ts:onmatch(sched.sched_waking).trace(wakeup,$ftsql_5dcc0731_e1_next_comm,$ftsql_5dcc0731_e1_lat)'
+    # 3. undo: start of step 1: sched/sched_waking saves what sched_switch needs
+    undo 3 'events/sched/sched_waking/trigger' '!hist:keys=pid:ftsql_5dcc0731_s1_ts=common_timestamp'
+    # 2. undo: histogram on synthetic/wakeup
+    undo 2 'events/synthetic/wakeup/trigger' '!hist:keys=comm,lat.log2'
     # 1. undo: synthetic event wakeup: the join's result
     undo 1 'synthetic_events' '!wakeup'
 }
