@@ -55,7 +55,9 @@ public final class EchoLines {
   }
 
   public static String echo(String line, String path) {
-    return "echo " + ShellQuote.quote(line) + " >> " + ShellQuote.quoteIfNeeded(path);
+    // dash's echo (Debian's /bin/sh) expands backslashes even inside quotes; printf '%s\n' never does.
+    String write = line.indexOf('\\') >= 0 ? "printf '%s\\n' " : "echo ";
+    return write + ShellQuote.quote(line) + " >> " + ShellQuote.quoteIfNeeded(path);
   }
 
   /** A step's file relative to the tracefs root. */
