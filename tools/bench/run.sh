@@ -25,7 +25,11 @@ RUNS=${RUNS:-5}
 WARMUP=${WARMUP:-3}
 STEPS=${STEPS:-"facts build tracefs sqlhist hello cds check classes phases hyperfine"}
 QUERY=${QUERY:-"SELECT common_pid, CAST(bytes_req AS _COUNTER_) FROM kmalloc"}
-JAR=$root/cli/target/ftsql.jar
+# The timed commands use a frozen copy of this checkout ($APP: `git archive` of HEAD plus the built
+# jar), because ./ftsql rebuilds the jar when any .java file is newer than it: an edit in the
+# checkout during a run would otherwise rebuild it mid-benchmark and invalidate the CDS archives.
+APP=$W/app
+JAR=$APP/cli/target/ftsql.jar
 TFS=$W/tracefs-6.12
 SQLHIST=$W/sqlhist
 # the launcher's JVM options (see ./ftsql)
@@ -59,6 +63,17 @@ if has build; then
   mvn -q -B -o install -DskipTests >&2
 fi
 
+if has build; then
+  log "frozen copy of the checkout -> $APP"
+  rm -rf "$APP"
+  mkdir -p "$APP/cli/target"
+  git archive HEAD | tar -x -C "$APP"
+  cp "$root/cli/target/ftsql.jar" "$JAR"   # newer than every file of the copy
+  if [ -n "$(git status --porcelain)" ]; then
+    echo "note: the checkout has uncommitted changes; the jar was built from them, the copy's sources are HEAD" >&2
+  fi
+fi
+
 if has tracefs; then
   log "tracefs copy of the embedded 6.12 snapshot -> $TFS"
   rm -rf "$TFS"
@@ -90,11 +105,11 @@ if has cds; then
   log "AppCDS archives (launcher's dynamic one, trained by 'sql --tracefs'; a static one)"
   rm -rf "$CACHE" "$CACHE_NOBODY" "$W/home-nobody"
   mkdir -p "$CACHE" "$CACHE_NOBODY" "$W/home-nobody"
-  XDG_CACHE_HOME=$CACHE ./ftsql sql --tracefs "$TFS" "$QUERY" > /dev/null
+  XDG_CACHE_HOME=$CACHE "$APP/ftsql" sql --tracefs "$TFS" "$QUERY" > /dev/null
   # the default (live tracefs unreadable -> embedded 6.12) runs as nobody, with its own archive
   chown nobody "$CACHE_NOBODY" "$W/home-nobody"
   setpriv --reuid=nobody --regid=nogroup --clear-groups env HOME="$W/home-nobody" \
-    XDG_CACHE_HOME="$CACHE_NOBODY" ./ftsql sql "$QUERY" > /dev/null
+    XDG_CACHE_HOME="$CACHE_NOBODY" "$APP/ftsql" sql "$QUERY" > /dev/null
   # a static AppCDS archive from a class list of the same run (java -Xshare:dump)
   java $LFLAGS -Xshare:off -XX:DumpLoadedClassList="$W/classlist" -jar "$JAR" \
     sql --tracefs "$TFS" "$QUERY" > /dev/null
@@ -111,10 +126,10 @@ Q="'$QUERY'"
 commands() {
   cat <<EOF
 sqlhist -t DIR|$SQLHIST -t $TFS $Q
-ftsql sql --tracefs DIR|env XDG_CACHE_HOME=$CACHE ./ftsql sql --tracefs $TFS $Q
-ftsql sql --kernel 6.12|env XDG_CACHE_HOME=$CACHE ./ftsql sql --kernel 6.12 $Q
-ftsql sql (default: embedded 6.12; as nobody)|setpriv --reuid=nobody --regid=nogroup --clear-groups env HOME=$W/home-nobody XDG_CACHE_HOME=$CACHE_NOBODY ./ftsql sql $Q
-ftsql --version|env XDG_CACHE_HOME=$CACHE ./ftsql --version
+ftsql sql --tracefs DIR|env XDG_CACHE_HOME=$CACHE $APP/ftsql sql --tracefs $TFS $Q
+ftsql sql --kernel 6.12|env XDG_CACHE_HOME=$CACHE $APP/ftsql sql --kernel 6.12 $Q
+ftsql sql (default: embedded 6.12; as nobody)|setpriv --reuid=nobody --regid=nogroup --clear-groups env HOME=$W/home-nobody XDG_CACHE_HOME=$CACHE_NOBODY $APP/ftsql sql $Q
+ftsql --version|env XDG_CACHE_HOME=$CACHE $APP/ftsql --version
 java Hello (JVM floor, default flags)|java -cp $W/hello Hello
 java -cp hello:jar Hello (launcher flags)|java $LFLAGS -cp $W/hello:$JAR Hello
 java -jar, launcher flags + AppCDS (no script)|java $LFLAGS -XX:SharedArchiveFile=$JSA $QUIET -jar $JAR sql --tracefs $TFS $Q
@@ -124,6 +139,9 @@ java -jar, launcher flags, JDK CDS only|java $LFLAGS -jar $JAR sql --tracefs $TF
 java -jar, launcher flags, -Xshare:off|java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:off -jar $JAR sql --tracefs $TFS $Q
 java -jar, default JVM flags (C2, G1), JDK CDS|java -jar $JAR sql --tracefs $TFS $Q
 java -jar, default flags + AppCDS|java -XX:SharedArchiveFile=$JSA $QUIET -jar $JAR sql --tracefs $TFS $Q
+launcher's staleness check, frozen copy|sh -c "find $APP -name '*.java' -newer $JAR -not -path '*/target/*' | head -n 1; find $APP/sql/src/main/resources $APP -maxdepth 1 -name pom.xml -newer $JAR | head -n 1"
+launcher's staleness check, dev checkout|sh -c "find $root -name '*.java' -newer $root/cli/target/ftsql.jar -not -path '*/target/*' | head -n 1; find $root/sql/src/main/resources $root -maxdepth 1 -name pom.xml -newer $root/cli/target/ftsql.jar | head -n 1"
+setpriv + env (overhead of the nobody row)|setpriv --reuid=nobody --regid=nogroup --clear-groups env HOME=$W/home-nobody true
 EOF
 }
 
@@ -132,8 +150,8 @@ if has check; then
   {
     echo "query: $QUERY"
     echo "sqlhist:        $($SQLHIST -t "$TFS" "$QUERY")"
-    echo "ftsql --tracefs: $(XDG_CACHE_HOME=$CACHE ./ftsql sql --tracefs "$TFS" "$QUERY")"
-    echo "ftsql --kernel:  $(XDG_CACHE_HOME=$CACHE ./ftsql sql --kernel 6.12 "$QUERY")"
+    echo "ftsql --tracefs: $(XDG_CACHE_HOME=$CACHE "$APP/ftsql" sql --tracefs "$TFS" "$QUERY")"
+    echo "ftsql --kernel:  $(XDG_CACHE_HOME=$CACHE "$APP/ftsql" sql --kernel 6.12 "$QUERY")"
   } | tee "$W/outputs.txt" >&2
   # every command must succeed before it is timed
   commands | while IFS='|' read -r name cmd; do
@@ -145,7 +163,8 @@ if has classes; then
   log "classes loaded per variant (-Xlog:class+load)"
   count() { # name, java args...
     local name=$1; shift
-    java "$@" -Xlog:class+load:file="$W/cl.txt" > /dev/null 2>&1 || true
+    rm -f "$W/cl.txt"
+    java -Xlog:class+load:file="$W/cl.txt" "$@" > /dev/null 2>&1 || true
     local total shared
     total=$(grep -c 'source:' "$W/cl.txt" || true)
     shared=$(grep -c 'source: shared objects file' "$W/cl.txt" || true)
@@ -176,7 +195,11 @@ if has phases; then
   mvn -q -B -o -pl sql,planner test-compile \
     org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
     -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt >&2
-  CP="$root/planner/target/test-classes:$root/planner/target/classes:$(cat "$root/planner/target/bench-classpath.txt")"
+  # CDS archives only jars (a directory on the class path disables it), so jar the classes first
+  rm -f "$W/bench-classes.jar"
+  jar cf "$W/bench-classes.jar" -C "$root/planner/target/test-classes" . -C "$root/planner/target/classes" . \
+    -C "$root/sql/target/classes" .
+  CP="$W/bench-classes.jar:$(cat "$root/planner/target/bench-classpath.txt" | tr ':' '\n' | grep -v '/target/classes$' | paste -sd:)"
   java $LFLAGS -XX:ArchiveClassesAtExit="$W/phases.jsa" $QUIET -cp "$CP" dev.ftsql.plan.bench.StartupPhases \
     --tracefs "$TFS" "$QUERY" > /dev/null 2>&1
   for i in 1 2 3 4 5; do
@@ -187,6 +210,11 @@ if has phases; then
       --tracefs "$TFS" "$QUERY" 2>/dev/null
   done > "$W/phases.txt"
   python3 "$root/tools/bench/phases.py" "$W/phases.txt" | tee "$W/phases-summary.txt" >&2
+  log "first-touch cost of each initialiser (InitCosts, JDK CDS only; 3 runs)"
+  for i in 1 2 3; do
+    echo "--- run $i"
+    java $LFLAGS -cp "$CP" dev.ftsql.plan.bench.InitCosts "$QUERY" 2>/dev/null
+  done | tee "$W/initcosts.txt" >&2
 fi
 
 if has hyperfine; then

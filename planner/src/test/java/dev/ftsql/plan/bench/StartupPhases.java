@@ -82,7 +82,7 @@ public final class StartupPhases {
     phase("first compile of the 5 benchmark queries");
 
     System.out.printf(Locale.ROOT, "%-42s %9s %9s %8s%n", "phase", "wall ms", "cpu ms", "classes");
-    System.out.printf(Locale.ROOT, "%-42s %9.0f %9s %8d%n", "JVM start to main()", toMain, "", classesAtMain);
+    System.out.printf(Locale.ROOT, "%-42s %9.0f %9s %8d%n", "JVM start to main() (+JMX beans)", toMain, "", classesAtMain);
     double total = 0;
     for (Phase p : PHASES) {
       total += p.wallMs;
