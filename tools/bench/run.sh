@@ -89,6 +89,13 @@ if has sqlhist; then
   gcc -O2 -o "$SQLHIST" "$W/sqlhist.c" $(pkg-config --cflags --libs libtracefs)
 fi
 
+if has sqlhist; then
+  log "where sqlhist's time goes (tep-load: the libtracefs calls it makes, timed; 3 runs)"
+  gcc -O2 -o "$W/tep-load" "$root/tools/bench/tep-load.c" $(pkg-config --cflags --libs libtracefs)
+  for i in 1 2 3; do "$W/tep-load" "$TFS" "$QUERY"; done | tee "$W/tep-load.txt" >&2
+  echo "/proc/kallsyms: $(wc -l < /proc/kallsyms) lines" | tee -a "$W/tep-load.txt" >&2
+fi
+
 if has hello; then
   log "Hello (JVM floor)"
   mkdir -p "$W/hello"
@@ -169,6 +176,10 @@ if has classes; then
     total=$(grep -c 'source:' "$W/cl.txt" || true)
     shared=$(grep -c 'source: shared objects file' "$W/cl.txt" || true)
     printf '%-48s %6s loaded, %6s of them from a CDS archive\n' "$name" "$total" "$shared"
+    case "$name" in
+      sql*) echo "  timeline (class+load uptime; the first class of each layer):"
+            python3 "$root/tools/bench/timeline.py" "$W/cl.txt" | sed 's/^/  /' ;;
+    esac
     if [ "$name" = "sql --tracefs, launcher flags, JDK CDS only" ]; then
       echo "  by source (top 12):"
       sed -E 's/.*source: (jrt:\/[^ ]*|shared objects file[^ ]*|jar:file:[^!]*!|file:[^ ]*|[^ ]+).*/\1/; s/.*\/([^/]*\.jar)!/\1/' \
