@@ -177,8 +177,12 @@ if has classes; then
     shared=$(grep -c 'source: shared objects file' "$W/cl.txt" || true)
     printf '%-48s %6s loaded, %6s of them from a CDS archive\n' "$name" "$total" "$shared"
     case "$name" in
-      sql*) echo "  timeline (class+load uptime; the first class of each layer):"
-            python3 "$root/tools/bench/timeline.py" "$W/cl.txt" | sed 's/^/  /' ;;
+      sql*) # 5 more runs for a median timeline
+            for i in 1 2 3 4 5; do
+              java -Xlog:class+load:file="$W/cl-$i.txt" "$@" > /dev/null 2>&1 || true
+            done
+            echo "  timeline (class+load uptime; the first class of each layer):"
+            python3 "$root/tools/bench/timeline.py" "$W"/cl-[1-5].txt | sed 's/^/  /' ;;
     esac
     if [ "$name" = "sql --tracefs, launcher flags, JDK CDS only" ]; then
       echo "  by source (top 12):"

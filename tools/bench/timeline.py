@@ -1,47 +1,66 @@
 #!/usr/bin/env python3
-"""Milestones of one ftsql run from its -Xlog:class+load log (uptime decoration, seconds).
+"""Milestones of ftsql runs from their -Xlog:class+load logs (uptime decoration).
 
-The first class of each layer marks when the run reached it: picocli (command line parsing), the
-sql command, the catalog, Calcite's parser, Calcite's validator, the planner, the echo-line export.
-Usage: timeline.py CLASS_LOAD_LOG
+The first class of each layer marks when a run reached it. `new Compiler(catalog.load())` in
+SqlCommand.call loads dev.ftsql.plan.Compiler first, so that class marks the end of picocli's work;
+CatalogLoader and Analyzer (new Compiler) bracket the catalog; StatementParser and SqlhistRewriter
+the parse; Validation and SelectAnalysis Calcite's validation. With several logs (runs of the same
+command) it prints the median uptime of each milestone and of each phase between them.
+Usage: timeline.py CLASS_LOAD_LOG...
 """
 import re
+import statistics
 import sys
 
 MILESTONES = [
     ("JVM up: first class loaded", r"java\.lang\.Object "),
-    ("ftsql Main class", r"dev\.ftsql\.cli\.Main "),
-    ("picocli starts", r"picocli\."),
-    ("picocli done: SqlCommand runs", r"dev\.ftsql\.cli\.QueryInput "),
-    ("catalog load starts", r"dev\.ftsql\.sql\.catalog\.CatalogLoader "),
-    ("catalog done: new Compiler", r"dev\.ftsql\.sql\.analyze\.Analyzer "),
-    ("parse starts (StatementParser)", r"dev\.ftsql\.sql\.analyze\.StatementParser "),
-    ("ftsql dialect lexer", r"dev\.ftsql\.sql\.dialect\.Lexer "),
-    ("Calcite parser builds the tree", r"org\.apache\.calcite\.sql\.SqlSelect "),
+    ("ftsql Main loaded", r"dev\.ftsql\.cli\.Main "),
+    ("SqlCommand.call (picocli done)", r"dev\.ftsql\.plan\.Compiler "),
+    ("catalog done (new Compiler)", r"dev\.ftsql\.sql\.analyze\.Analyzer "),
+    ("parse starts", r"dev\.ftsql\.sql\.analyze\.StatementParser "),
     ("parse done (SqlhistRewriter)", r"dev\.ftsql\.sql\.analyze\.SqlhistRewriter "),
     ("validation starts", r"dev\.ftsql\.sql\.analyze\.Validation "),
     ("validation done (SelectAnalysis)", r"dev\.ftsql\.sql\.analyze\.SelectAnalysis "),
-    ("planning (HistTrigger)", r"dev\.ftsql\.plan\.HistTrigger "),
     ("printing (EchoLines)", r"dev\.ftsql\.export\.EchoLines "),
+]
+PHASES = [
+    ("JVM boot to Main", 0, 1),
+    ("picocli: model + parse args", 1, 2),
+    ("catalog load", 2, 3),
+    ("parse (ftsql dialect + Calcite)", 4, 5),
+    ("validation (Calcite)", 6, 7),
 ]
 
 
-def main():
+def read(path):
     rows = []
-    with open(sys.argv[1]) as fh:
+    with open(path) as fh:
         for line in fh:
             m = re.match(r"\[([0-9.]+)s\]\[[^]]*\]\[[^]]*\] (\S+) source:", line)
             if m:
-                rows.append((float(m.group(1)), m.group(2) + " "))
-    if not rows:
-        sys.exit("no class+load lines with uptime")
-    print(f"  {'milestone (first class of)':40} {'uptime ms':>9} {'classes so far':>14}")
-    for name, pattern in MILESTONES:
-        for i, (t, cls) in enumerate(rows):
-            if re.match(pattern, cls):
-                print(f"  {name:40} {t * 1000:9.0f} {i:14d}")
-                break
-    print(f"  {'last class loaded':40} {rows[-1][0] * 1000:9.0f} {len(rows):14d}")
+                rows.append((float(m.group(1)) * 1000, m.group(2) + " "))
+    found = []
+    for _, pattern in MILESTONES:
+        hit = next(((t, i) for i, (t, cls) in enumerate(rows) if re.match(pattern, cls)), (None, None))
+        found.append(hit)
+    found.append((rows[-1][0], len(rows)))
+    return found
+
+
+def main():
+    runs = [read(p) for p in sys.argv[1:]]
+    names = [m[0] for m in MILESTONES] + ["last class loaded"]
+    med = []
+    print(f"  {'milestone (first class of)':36} {'uptime ms':>9} {'classes':>8}   (median of {len(runs)})")
+    for k, name in enumerate(names):
+        ts = [r[k][0] for r in runs if r[k][0] is not None]
+        ns = [r[k][1] for r in runs if r[k][1] is not None]
+        med.append(statistics.median(ts) if ts else float("nan"))
+        print(f"  {name:36} {med[-1]:9.0f} {statistics.median(ns) if ns else 0:8.0f}")
+    print(f"  {'phase':36} {'ms':>9}")
+    for name, a, b in PHASES + [("planning + printing + exit", 7, len(names) - 1)]:
+        ds = [r[b][0] - r[a][0] for r in runs if r[a][0] is not None and r[b][0] is not None]
+        print(f"  {name:36} {statistics.median(ds):9.0f}")
 
 
 if __name__ == "__main__":
