@@ -8,9 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+<<<<<<< HEAD
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+=======
+import java.util.List;
+import java.util.Optional;
+>>>>>>> live
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -30,6 +35,14 @@ public final class Guest {
     this.workDir = workDir;
   }
 
+  public Path repoRoot() {
+    return repoRoot;
+  }
+
+  public Path workDir() {
+    return workDir;
+  }
+
   /** From the system property {@code ftsql.repoRoot} that the parent pom's surefire sets. */
   public static Guest fromSystemProperties() {
     String root = System.getProperty("ftsql.repoRoot");
@@ -46,19 +59,35 @@ public final class Guest {
    * @param label distinguishes this suite's files under the work directory
    */
   public GuestRun run(String kernel, String label, List<GuestCase> cases, Duration timeout) {
+<<<<<<< HEAD
     return run(kernel, label, cases, timeout, Map.of());
   }
 
   /**
    * Like {@link #run(String, String, List, Duration)}, with {@code files} (path under the guest's
    * root, e.g. {@code ftsql/x.sh}, to text) put into the initramfs for the cases to use.
+=======
+    return run(kernel, label, cases, timeout, 0, Optional.empty());
+  }
+
+  /**
+   * Like {@link #run(String, String, List, Duration)}, with the guest's memory and a directory
+   * merged into its root (for example a {@link GuestJava} with a JRE and the ftsql jar).
+   *
+   * @param memoryMib the guest's memory; 0 for run-guest.sh's default
+>>>>>>> live
    */
   public GuestRun run(
       String kernel,
       String label,
       List<GuestCase> cases,
       Duration timeout,
+<<<<<<< HEAD
       Map<String, String> files) {
+=======
+      int memoryMib,
+      Optional<Path> extra) {
+>>>>>>> live
     try {
       Files.createDirectories(workDir);
       String base = label + "-" + kernel.replaceAll("[^A-Za-z0-9.]", "_");
@@ -66,6 +95,7 @@ public final class Guest {
       Path out = workDir.resolve(base + "-stdout.txt");
       Path err = workDir.resolve(base + "-stderr.txt");
       Files.writeString(payload, GuestScript.build(cases));
+<<<<<<< HEAD
       List<String> command =
           new ArrayList<>(
               List.of(
@@ -80,6 +110,20 @@ public final class Guest {
       }
       command.add(payload.toString());
       long start = System.nanoTime();
+=======
+      long start = System.nanoTime();
+      List<String> command = new ArrayList<>(List.of(
+          repoRoot.resolve("tools/qemu/run-guest.sh").toString(),
+          "--kernel",
+          kernel,
+          "--timeout",
+          Long.toString(timeout.toSeconds())));
+      if (memoryMib > 0) {
+        command.addAll(List.of("--mem", Integer.toString(memoryMib)));
+      }
+      extra.ifPresent(dir -> command.addAll(List.of("--extra", dir.toString())));
+      command.add(payload.toString());
+>>>>>>> live
       Process p =
           new ProcessBuilder(command)
               .directory(repoRoot.toFile())
