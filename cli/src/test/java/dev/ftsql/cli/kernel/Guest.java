@@ -8,14 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-<<<<<<< HEAD
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-=======
-import java.util.List;
 import java.util.Optional;
->>>>>>> live
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -59,15 +55,16 @@ public final class Guest {
    * @param label distinguishes this suite's files under the work directory
    */
   public GuestRun run(String kernel, String label, List<GuestCase> cases, Duration timeout) {
-<<<<<<< HEAD
-    return run(kernel, label, cases, timeout, Map.of());
+    return run(kernel, label, cases, timeout, 0, Optional.empty(), Map.of());
   }
 
   /**
    * Like {@link #run(String, String, List, Duration)}, with {@code files} (path under the guest's
    * root, e.g. {@code ftsql/x.sh}, to text) put into the initramfs for the cases to use.
-=======
-    return run(kernel, label, cases, timeout, 0, Optional.empty());
+   */
+  public GuestRun run(
+      String kernel, String label, List<GuestCase> cases, Duration timeout, Map<String, String> files) {
+    return run(kernel, label, cases, timeout, 0, Optional.empty(), files);
   }
 
   /**
@@ -75,19 +72,23 @@ public final class Guest {
    * merged into its root (for example a {@link GuestJava} with a JRE and the ftsql jar).
    *
    * @param memoryMib the guest's memory; 0 for run-guest.sh's default
->>>>>>> live
    */
   public GuestRun run(
+      String kernel, String label, List<GuestCase> cases, Duration timeout, int memoryMib, Optional<Path> extra) {
+    return run(kernel, label, cases, timeout, memoryMib, extra, Map.of());
+  }
+
+  private GuestRun run(
       String kernel,
       String label,
       List<GuestCase> cases,
       Duration timeout,
-<<<<<<< HEAD
-      Map<String, String> files) {
-=======
       int memoryMib,
-      Optional<Path> extra) {
->>>>>>> live
+      Optional<Path> extra,
+      Map<String, String> files) {
+    if (extra.isPresent() && !files.isEmpty()) {
+      throw new IllegalArgumentException("run-guest.sh takes one --extra tree: give a directory or files");
+    }
     try {
       Files.createDirectories(workDir);
       String base = label + "-" + kernel.replaceAll("[^A-Za-z0-9.]", "_");
@@ -95,23 +96,6 @@ public final class Guest {
       Path out = workDir.resolve(base + "-stdout.txt");
       Path err = workDir.resolve(base + "-stderr.txt");
       Files.writeString(payload, GuestScript.build(cases));
-<<<<<<< HEAD
-      List<String> command =
-          new ArrayList<>(
-              List.of(
-                  repoRoot.resolve("tools/qemu/run-guest.sh").toString(),
-                  "--kernel",
-                  kernel,
-                  "--timeout",
-                  Long.toString(timeout.toSeconds())));
-      if (!files.isEmpty()) {
-        command.add("--extra");
-        command.add(extraTree(workDir.resolve(base + "-extra"), files).toString());
-      }
-      command.add(payload.toString());
-      long start = System.nanoTime();
-=======
-      long start = System.nanoTime();
       List<String> command = new ArrayList<>(List.of(
           repoRoot.resolve("tools/qemu/run-guest.sh").toString(),
           "--kernel",
@@ -122,8 +106,12 @@ public final class Guest {
         command.addAll(List.of("--mem", Integer.toString(memoryMib)));
       }
       extra.ifPresent(dir -> command.addAll(List.of("--extra", dir.toString())));
+      if (!files.isEmpty()) {
+        command.add("--extra");
+        command.add(extraTree(workDir.resolve(base + "-extra"), files).toString());
+      }
       command.add(payload.toString());
->>>>>>> live
+      long start = System.nanoTime();
       Process p =
           new ProcessBuilder(command)
               .directory(repoRoot.toFile())
