@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
     },
     subcommands = {
       SqlCommand.class,
+      ExportCommand.class,
       ExplainCommand.class,
       RunCommand.class,
       StartCommand.class,

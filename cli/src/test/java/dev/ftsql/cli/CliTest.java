@@ -181,4 +181,18 @@ class CliTest {
         "hist:keys=prev_comm if next_comm == \"x'; touch " + marker + "; echo '$(touch " + marker + ")`touch "
             + marker + "`\"\n");
   }
+
+  /** dash's echo would turn \n into a newline and split the write; such lines use printf. */
+  @Test
+  void backslashesSurviveDash(@TempDir Path tmp) throws Exception {
+    Cli r = Cli.run("sql", "--kernel", "6.12",
+        "SELECT prev_comm, COUNT(*) FROM sched_switch WHERE next_comm = 'a\\nb' GROUP BY prev_comm");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).startsWith("printf '%s\\n' ");
+    Path target = tmp.resolve("trigger");
+    String line = r.out().strip().replace("/sys/kernel/tracing/events/sched/sched_switch/trigger", target.toString());
+    Process sh = new ProcessBuilder("dash", "-c", line).redirectErrorStream(true).start();
+    assertThat(sh.waitFor(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(Files.readString(target)).isEqualTo("hist:keys=prev_comm if next_comm == \"a\\nb\"\n");
+  }
 }

@@ -60,13 +60,25 @@ final class JoinLowering {
       names.add(k == n ? finalName : finalName + "_" + k);
     }
     profile.require(Feature.SYNTHETIC_EVENTS, chain.events().get(1).span());
+    for (JoinOutput o : chain.outputs()) {
+      if (o.type().kind() == ColumnKind.STACKTRACE) {
+        profile.require(Feature.STACKTRACE_VARIABLES, o.span());
+      }
+    }
   }
 
   String finalName() {
     return names.get(n);
   }
 
-  List<Step> steps() {
+  /**
+   * The plan's writes around the histogram on the final synthetic event: first the synthetic
+   * events, then {@code histogram}, then the triggers from the last step back to the first. So
+   * every trigger on a synthetic event exists before the trigger that fires it (nothing fired during
+   * setup is lost, which matters for onmax), and every start trigger before the end trigger that
+   * reads its variables. Teardown, the reverse, removes each reader before what it reads.
+   */
+  List<Step> steps(Step histogram) {
     synthetic.add(List.of());
     for (int k = 1; k <= n; k++) {
       synthetic.add(fieldsOf(k));
@@ -75,13 +87,13 @@ final class JoinLowering {
     for (int k = 1; k <= n; k++) {
       List<TriggerPart> decl = new ArrayList<>();
       for (Field f : synthetic.get(k)) {
-        SourceSpan origin = origin(f, k);
-        decl.add(new TriggerPart("field", f.type().declare(f.name()), origin));
+        decl.add(new TriggerPart("field", f.type().declare(f.name()), origin(f, k)));
       }
       String what = k == n ? "the join's result" : "step " + k + " of the join, start of step " + (k + 1);
       out.add(new Step.CreateSyntheticEvent(names.get(k), decl, "synthetic event " + names.get(k) + ": " + what));
     }
-    for (int k = 1; k <= n; k++) {
+    out.add(histogram);
+    for (int k = n; k >= 1; k--) {
       out.addAll(step(k));
     }
     return out;
@@ -236,7 +248,9 @@ final class JoinLowering {
     Optional<TriggerPart> startFilter = k == 1 ? filter(0) : Optional.empty();
     HistTrigger startTrigger = new HistTrigger(leftKeys, List.of(), List.of(), java.util.OptionalInt.empty(),
         start.parts(), List.of(), startFilter);
-    String fire = profile.has(Feature.TRACE_ACTION)
+    // The kernel refuses action parameters shorter than 2 characters, and trace()'s first one is the
+    // event's name: a one-letter event (WITH w AS ...) is fired with the older <event>(...) form.
+    String fire = profile.has(Feature.TRACE_ACTION) && names.get(k).length() >= 2
         ? "trace(" + names.get(k) + "," + String.join(",", params) + ")"
         : names.get(k) + "(" + String.join(",", params) + ")";
     List<TriggerPart> actions = k == n && options.handler().isPresent()

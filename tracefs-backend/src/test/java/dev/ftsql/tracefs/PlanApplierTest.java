@@ -130,13 +130,14 @@ class PlanApplierTest {
   @Test
   void aCaretInAJoinTriggerPointsAtTheJoinColumn() {
     TracePlan plan = COMPILER.compile(JOIN, PlanOptions.defaults());
-    Step last = plan.steps().get(2);
+    // Joins write: synthetic event, its histogram, the start trigger, then the end trigger.
+    Step last = plan.steps().get(3);
     assertThat(last.line()).startsWith("hist:keys=next_pid:");
     kernel.refuse((p, l) -> l.equals(last.line()), "Couldn't find field", "next_pid");
     KernelRefusal e = catchRefusal(() -> ftsql().apply(JOIN));
     SourceSpan span = e.span().orElseThrow();
     assertThat(JOIN.substring(span.start(), span.end())).contains("next_pid");
-    assertThat(e.render(JOIN)).contains("rolled back: the 2 earlier writes were undone");
+    assertThat(e.render(JOIN)).contains("rolled back: the 3 earlier writes were undone");
   }
 
   @Test

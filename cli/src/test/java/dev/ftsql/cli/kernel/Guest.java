@@ -8,9 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * Boots a kernel once under QEMU ({@code tools/qemu/run-guest.sh}) and runs many cases in it. The
@@ -52,7 +55,16 @@ public final class Guest {
    * @param label distinguishes this suite's files under the work directory
    */
   public GuestRun run(String kernel, String label, List<GuestCase> cases, Duration timeout) {
-    return run(kernel, label, cases, timeout, 0, Optional.empty());
+    return run(kernel, label, cases, timeout, 0, Optional.empty(), Map.of());
+  }
+
+  /**
+   * Like {@link #run(String, String, List, Duration)}, with {@code files} (path under the guest's
+   * root, e.g. {@code ftsql/x.sh}, to text) put into the initramfs for the cases to use.
+   */
+  public GuestRun run(
+      String kernel, String label, List<GuestCase> cases, Duration timeout, Map<String, String> files) {
+    return run(kernel, label, cases, timeout, 0, Optional.empty(), files);
   }
 
   /**
@@ -62,12 +74,21 @@ public final class Guest {
    * @param memoryMib the guest's memory; 0 for run-guest.sh's default
    */
   public GuestRun run(
+      String kernel, String label, List<GuestCase> cases, Duration timeout, int memoryMib, Optional<Path> extra) {
+    return run(kernel, label, cases, timeout, memoryMib, extra, Map.of());
+  }
+
+  private GuestRun run(
       String kernel,
       String label,
       List<GuestCase> cases,
       Duration timeout,
       int memoryMib,
-      Optional<Path> extra) {
+      Optional<Path> extra,
+      Map<String, String> files) {
+    if (extra.isPresent() && !files.isEmpty()) {
+      throw new IllegalArgumentException("run-guest.sh takes one --extra tree: give a directory or files");
+    }
     try {
       Files.createDirectories(workDir);
       String base = label + "-" + kernel.replaceAll("[^A-Za-z0-9.]", "_");
@@ -75,7 +96,6 @@ public final class Guest {
       Path out = workDir.resolve(base + "-stdout.txt");
       Path err = workDir.resolve(base + "-stderr.txt");
       Files.writeString(payload, GuestScript.build(cases));
-      long start = System.nanoTime();
       List<String> command = new ArrayList<>(List.of(
           repoRoot.resolve("tools/qemu/run-guest.sh").toString(),
           "--kernel",
@@ -86,7 +106,12 @@ public final class Guest {
         command.addAll(List.of("--mem", Integer.toString(memoryMib)));
       }
       extra.ifPresent(dir -> command.addAll(List.of("--extra", dir.toString())));
+      if (!files.isEmpty()) {
+        command.add("--extra");
+        command.add(extraTree(workDir.resolve(base + "-extra"), files).toString());
+      }
       command.add(payload.toString());
+      long start = System.nanoTime();
       Process p =
           new ProcessBuilder(command)
               .directory(repoRoot.toFile())
@@ -107,6 +132,26 @@ public final class Guest {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  /** A fresh directory holding {@code files}. */
+  private static Path extraTree(Path dir, Map<String, String> files) throws IOException {
+    if (Files.exists(dir)) {
+      try (Stream<Path> s = Files.walk(dir)) {
+        for (Path f : s.sorted(Comparator.reverseOrder()).toList()) {
+          Files.delete(f);
+        }
+      }
+    }
+    for (Map.Entry<String, String> f : files.entrySet()) {
+      Path target = dir.resolve(f.getKey()).normalize();
+      if (!target.startsWith(dir)) {
+        throw new IllegalArgumentException("not under the guest root: " + f.getKey());
+      }
+      Files.createDirectories(target.getParent());
+      Files.writeString(target, f.getValue());
+    }
+    return dir;
   }
 
   /** Lenient: a comm or a symbol name may hold bytes that are not UTF-8. */

@@ -38,7 +38,9 @@ public final class GuestScript {
     section(sh, "setup");
     steps(sh, "setup", c.setup());
     section(sh, "load");
-    sh.append("(\n:\n"); // a subshell may not be empty
+    sh.append("(\n");
+    // ":" keeps a case without load valid sh: an empty ( ) is a syntax error.
+    sh.append(":\n");
     c.load().forEach(l -> sh.append(l).append('\n'));
     sh.append(") >/dev/null 2>&1\n");
     for (int i = 0; i < c.read().size(); i++) {

@@ -63,7 +63,8 @@ class RealKernelHistogramTest {
               "SELECT common_cpu, next_prio, COUNT(*) FROM sched_switch GROUP BY common_cpu,"
                   + " next_prio",
               r -> {
-                assertThat(r.distinct("common_cpu")).containsExactlyInAnyOrder("0", "1");
+                // The guest has one CPU (tools/qemu/README.md: two crash under TCG when code is patched).
+                assertThat(r.distinct("common_cpu")).containsExactly("0");
                 assertThat(r.distinct("next_prio")).contains("120");
                 assertThat(r.hist().keys("next_prio"))
                     .allSatisfy(p -> assertThat(Integer.parseInt(p)).isBetween(0, 139));

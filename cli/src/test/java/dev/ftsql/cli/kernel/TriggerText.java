@@ -39,13 +39,32 @@ record TriggerText(Map<String, String> attributes, List<String> others, String f
     return new TriggerText(attributes, others, filter);
   }
 
+  /**
+   * Sort keys without display modifiers: the kernel prints {@code sort=bytes_req} as {@code
+   * sort=bytes_req.log2} (the key's modifier); only the direction counts.
+   */
+  private static String sortKeys(String sort) {
+    if (sort == null) {
+      return null;
+    }
+    List<String> keys = new ArrayList<>();
+    for (String k : sort.split(",")) {
+      String direction = k.endsWith(".descending") ? ".descending" : "";
+      int dot = k.indexOf('.');
+      keys.add((dot < 0 ? k : k.substring(0, dot)) + direction);
+    }
+    return String.join(",", keys);
+  }
+
   /** Whether {@code shown} (from the kernel) is how the kernel prints this line (as written). */
   boolean isRenderedAs(TriggerText shown) {
     String vals =
         attributes.containsKey("vals") ? "hitcount," + attributes.get("vals") : "hitcount";
     return Objects.equals(shown.attributes.get("keys"), attributes.get("keys"))
         && Objects.equals(shown.attributes.get("vals"), vals)
-        && Objects.equals(shown.attributes.get("sort"), attributes.getOrDefault("sort", "hitcount"))
+        && Objects.equals(
+            sortKeys(shown.attributes.get("sort")),
+            sortKeys(attributes.getOrDefault("sort", "hitcount")))
         && Objects.equals(shown.attributes.get("size"), attributes.getOrDefault("size", "2048"))
         && Objects.equals(shown.attributes.get("name"), attributes.get("name"))
         && shown.others.containsAll(others)
