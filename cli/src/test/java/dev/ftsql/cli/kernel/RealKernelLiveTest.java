@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ftsql.plan.Compiler;
 import dev.ftsql.plan.PlanOptions;
+import dev.ftsql.plan.Step;
 import dev.ftsql.plan.TracePlan;
 import dev.ftsql.sql.catalog.CatalogLoader;
 import java.io.IOException;
@@ -94,7 +95,9 @@ class RealKernelLiveTest {
 
   private static List<LiveCase> cases(String kernel) {
     TracePlan join = new Compiler(CatalogLoader.embedded(kernel)).compile(JOIN, PlanOptions.defaults());
-    String conflicting = join.steps().get(2).line().replaceAll(".*[:,](ftsql_\\w+_e1_lat)=.*", "$1");
+    // The trigger that fires the join (on sched_switch) is the plan's last line.
+    Step fires = join.steps().get(join.steps().size() - 1);
+    String conflicting = fires.line().replaceAll(".*[:,](ftsql_\\w+_e1_lat)=.*", "$1");
     String foreignTrigger = "hist:keys=prev_pid:" + conflicting + "=prev_prio";
     List<LiveCase> cases = new ArrayList<>();
 
@@ -179,7 +182,7 @@ class RealKernelLiveTest {
             List.of(), List.of(), List.of(), List.of()),
         out -> {
           assertThat(out.statuses("setup")).as(out.section("setup")).containsExactly(0, 0, 0, 0, 143);
-          assertThat(out.section("setup")).contains("next_comm,n\r\n").contains("ftsql: interrupted after");
+          assertThat(out.section("setup")).contains("next_comm,n\n").contains("ftsql: interrupted after");
         }));
 
     cases.add(new LiveCase(
@@ -188,7 +191,7 @@ class RealKernelLiveTest {
             List.of(), List.of("cat /tmp/inst.csv"), List.of(), List.of()),
         out -> {
           assertThat(out.statuses("setup")).as(out.section("setup")).containsExactly(0);
-          assertThat(out.read(0)).startsWith("next_comm,n\r\n");
+          assertThat(out.read(0)).startsWith("next_comm,n\n");
           assertThat(out.read(0).lines()).hasSizeGreaterThan(1);
         }));
 
@@ -222,8 +225,8 @@ class RealKernelLiveTest {
         }));
 
     cases.add(new LiveCase(
-        new GuestCase("refused-at-write-3-of-4",
-            // Someone else's trigger already defines a variable that write 3 defines too.
+        new GuestCase("refused-at-last-write",
+            // Someone else's trigger already defines a variable that the last write defines too.
             List.of("echo '" + foreignTrigger + "' >> " + T + "/events/sched/sched_switch/trigger"),
             List.of("ftsql run --duration 2s '" + JOIN + "'"),
             List.of(), List.of(), List.of(),
@@ -231,13 +234,15 @@ class RealKernelLiveTest {
         out -> {
           assertThat(out.statuses("setup")).as(out.section("setup")).containsExactly(4);
           String s = out.section("setup");
-          String line = join.steps().get(2).line();
+          assertThat(fires.file()).isEqualTo("events/sched/sched_switch/trigger");
+          String line = fires.line();
+          int n = join.steps().size();
           int at = line.indexOf(conflicting + "=");
-          assertThat(s).contains("ftsql: the kernel refused write 3 of 4 (events/sched/sched_switch/trigger): "
-                  + "Variable already defined")
+          assertThat(s).contains("ftsql: the kernel refused write " + n + " of " + n
+                  + " (events/sched/sched_switch/trigger): Variable already defined")
               .contains("\n  " + line + "\n  " + " ".repeat(at) + "^\n")
               .contains("from this part of the query:")
-              .contains("rolled back: the 2 earlier writes were undone; the tracefs is as it was");
+              .contains("rolled back: the " + (n - 1) + " earlier writes were undone; the tracefs is as it was");
           // The SQL caret sits under the join's timestamp difference.
           String[] lines = s.split("\n");
           for (int i = 0; i < lines.length; i++) {
