@@ -231,6 +231,8 @@ if has phases; then
     echo "--- run $i"
     java $LFLAGS -cp "$CP" dev.ftsql.plan.bench.InitCosts "$QUERY" 2>/dev/null
   done | tee "$W/initcosts.txt" >&2
+  log "warm CPU per query (WarmCpu; C2, 3,000 warm-up rounds)"
+  java -Xms256m -Xmx256m -cp "$CP" dev.ftsql.plan.bench.WarmCpu 2>/dev/null | tee "$W/warmcpu.txt" >&2
 fi
 
 if has hyperfine; then
