@@ -171,14 +171,15 @@ if has classes; then
   log "classes loaded per variant (-Xlog:class+load)"
   count() { # name, java args...
     local name=$1; shift
-    rm -f "$W/cl.txt"
+    rm -f "$W"/cl.txt*
     java -Xlog:class+load:file="$W/cl.txt" "$@" > /dev/null 2>&1 || true
     local total shared
     total=$(grep -c 'source:' "$W/cl.txt" || true)
     shared=$(grep -c 'source: shared objects file' "$W/cl.txt" || true)
     printf '%-48s %6s loaded, %6s of them from a CDS archive\n' "$name" "$total" "$shared"
     case "$name" in
-      sql*) # 5 more runs for a median timeline
+      sql*) # 5 more runs for a median timeline (old logs removed: -Xlog would rotate them)
+            rm -f "$W"/cl-[1-5].txt*
             for i in 1 2 3 4 5; do
               java -Xlog:class+load:file="$W/cl-$i.txt" "$@" > /dev/null 2>&1 || true
             done
