@@ -3,16 +3,19 @@
 #
 #   tools/qemu/capture-catalog.sh 6.1|6.12|VMLINUZ OUT.gz
 #
-# Boots the kernel with run-guest.sh; the guest runs catalog-snippet.sh on its tracefs,
-# checks that the snapshot holds as many formats as `ls events/*/*/format | wc -l`, and
-# prints the gzipped snapshot as base64 between markers. The host decodes it, checks it
-# again and writes OUT.gz (gzip -9n, so the same catalog gives the same bytes).
+# Boots the kernel with run-guest.sh; the guest runs the catalog snippet on its tracefs
+# (the one copy: busybox-export/src/main/resources/dev/ftsql/export/catalog-snippet.sh, which
+# `ftsql catalog script` prints), checks that the snapshot holds as many formats as
+# `ls events/*/*/format | wc -l`, and prints the gzipped snapshot as base64 between markers.
+# The host decodes it, checks it again and writes OUT.gz (gzip -9n, so the same catalog gives
+# the same bytes).
 # Prints nothing on success unless FTSQL_VERBOSE=1 (then one summary line on stderr).
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+SNIPPET=$HERE/../../busybox-export/src/main/resources/dev/ftsql/export/catalog-snippet.sh
 if [ $# -ne 2 ]; then
-    sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//' >&2
+    sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//' >&2
     exit 2
 fi
 KERNEL=$1 OUT=$2
@@ -22,7 +25,7 @@ WORK=$(mktemp -d "${TMPDIR:-/tmp}/ftsql-catalog.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
 
 mkdir -p "$WORK/extra/ftsql"
-cp "$HERE/catalog-snippet.sh" "$WORK/extra/ftsql/catalog-snippet.sh"
+cp "$SNIPPET" "$WORK/extra/ftsql/catalog-snippet.sh"
 cat >"$WORK/payload.sh" <<'EOF'
 T=/sys/kernel/tracing
 sh /ftsql/catalog-snippet.sh "$T" >/tmp/cat.txt || exit 3

@@ -1,11 +1,13 @@
 #!/bin/bash
 # Boot a Debian kernel under QEMU (TCG) with a BusyBox initramfs and run one payload script.
 #
-#   tools/qemu/run-guest.sh [--kernel 6.1|6.12|PATH] [--mem MB] [--timeout SEC]
+#   tools/qemu/run-guest.sh [--kernel 6.1|6.12|PATH] [--mem MB] [--smp N] [--timeout SEC]
 #                           [--extra DIR] [--append ARGS] PAYLOAD.sh
 #
 #   --kernel   6.1 (default), 6.12 (from kernels.env, fetched by setup.sh) or a bzImage path
 #   --mem      guest memory in MiB (default 1536)
+#   --smp      guest CPUs (default 1: with 2, TCG breaks the kernel's live code patching,
+#              which every trigger that enables a tracepoint does; see README.md)
 #   --timeout  seconds before QEMU is killed (default 300)
 #   --extra    merge DIR's tree into the initramfs root (e.g. a jlink JRE and a jar)
 #   --append   extra kernel command-line arguments
@@ -16,19 +18,21 @@
 # Prints exactly the payload's stdout (serial \r removed) on stdout, its stderr on stderr,
 # and exits with the payload's exit status; 124 on timeout, 125 if the exit marker is
 # missing (then the last 40 console lines go to stderr).
+# FTSQL_GUEST_CONSOLE=FILE keeps a copy of the whole serial console in FILE.
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 CACHE=${FTSQL_KERNEL_CACHE:-$HOME/.cache/ftsql/kernels}
 
-usage() { sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+usage() { sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 die() { echo "run-guest.sh: $*" >&2; exit 2; }
 
-KERNEL=6.1 MEM=1536 TIMEOUT=300 EXTRA= APPEND= PAYLOAD=
+KERNEL=6.1 MEM=1536 SMP=1 TIMEOUT=300 EXTRA='' APPEND='' PAYLOAD=''
 while [ $# -gt 0 ]; do
     case $1 in
         --kernel) [ $# -ge 2 ] || usage; KERNEL=$2; shift 2 ;;
         --mem) [ $# -ge 2 ] || usage; MEM=$2; shift 2 ;;
+        --smp) [ $# -ge 2 ] || usage; SMP=$2; shift 2 ;;
         --timeout) [ $# -ge 2 ] || usage; TIMEOUT=$2; shift 2 ;;
         --extra) [ $# -ge 2 ] || usage; EXTRA=$2; shift 2 ;;
         --append) [ $# -ge 2 ] || usage; APPEND=$2; shift 2 ;;
@@ -43,6 +47,7 @@ PAYLOAD=$1
 [ -f "$PAYLOAD" ] || die "no such payload: $PAYLOAD"
 [ -z "$EXTRA" ] || [ -d "$EXTRA" ] || die "no such directory: $EXTRA"
 case $MEM in ''|*[!0-9]*) die "--mem wants a number of MiB" ;; esac
+case $SMP in ''|*[!0-9]*|0) die "--smp wants a number of CPUs" ;; esac
 case $TIMEOUT in ''|*[!0-9]*) die "--timeout wants a number of seconds" ;; esac
 
 case $KERNEL in
@@ -122,15 +127,17 @@ chmod 0755 "$WORK/p/payload.sh"
 : >"$WORK/console"
 : >"$WORK/stderr"
 rc=0
-timeout -k 5 "$TIMEOUT" qemu-system-x86_64 -accel tcg -cpu max -smp 2 -m "$MEM" \
+# --foreground keeps QEMU in our process group, so killing this script's group stops it.
+timeout --foreground -k 5 "$TIMEOUT" qemu-system-x86_64 -accel tcg -cpu max -smp "$SMP" -m "$MEM" \
     -nographic -nodefaults -no-reboot -monitor none \
     -serial stdio -serial "file:$WORK/stderr" \
     -kernel "$VMLINUZ" -initrd "$WORK/initrd" \
-    -append "console=ttyS0 quiet panic=-1 loglevel=1${APPEND:+ $APPEND}" \
+    -append "console=ttyS0 quiet panic=-1 loglevel=1 no_timer_check${APPEND:+ $APPEND}" \
     </dev/null >"$WORK/console" 2>"$WORK/qemu.err" || rc=$?
 
 tr -d '\r' <"$WORK/stderr" >&2 || true
 tr -d '\r' <"$WORK/console" >"$WORK/console.txt"
+[ -z "${FTSQL_GUEST_CONSOLE:-}" ] || cp "$WORK/console.txt" "$FTSQL_GUEST_CONSOLE"
 
 fail() {
     echo "run-guest.sh: $1; last 40 console lines:" >&2

@@ -82,8 +82,8 @@ in_apt() { [ -n "$(apt-cache madison "$1" 2>/dev/null)" ]; }
 
 # resolve_pkg PINNED REGEX: the pinned package if apt knows it, else the newest match.
 resolve_pkg() {
-    local pinned=$1 re=$2 newest try
-    for try in 1 2; do
+    local pinned=$1 re=$2 newest _
+    for _ in 1 2; do
         if in_apt "$pinned"; then echo "$pinned"; return 0; fi
         newest=$(apt-cache pkgnames linux-image-6 2>/dev/null | grep -E "$re" | sort -V | tail -n 1 || true)
         [ -z "$newest" ] || break

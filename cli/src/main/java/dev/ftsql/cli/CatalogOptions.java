@@ -3,6 +3,7 @@ package dev.ftsql.cli;
 import dev.ftsql.sql.SqlError;
 import dev.ftsql.sql.catalog.CatalogLoader;
 import dev.ftsql.sql.catalog.EventCatalog;
+import dev.ftsql.sql.catalog.ReadmeFeatures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -28,6 +29,18 @@ final class CatalogOptions {
       completionCandidates = EmbeddedKernels.class)
   String kernel;
 
+  private String note;
+
+  /** Loads the chosen catalog; a note on {@code err} when the default skipped the live tracefs. */
+  EventCatalog load(java.io.PrintWriter err) {
+    EventCatalog c = load();
+    if (note != null) {
+      err.println(note);
+      err.flush();
+    }
+    return c;
+  }
+
   EventCatalog load() {
     if (tracefs != null && kernel != null) {
       throw new SqlError("--tracefs and --kernel both choose the events; give one");
@@ -50,7 +63,12 @@ final class CatalogOptions {
           + " or a snapshot file from 'ftsql catalog capture'");
     }
     if (liveReadable()) {
-      return CatalogLoader.fromTracefs(LIVE);
+      EventCatalog live = CatalogLoader.fromTracefs(LIVE);
+      if (ReadmeFeatures.of(live).hasHistTriggers()) {
+        return live;
+      }
+      note = "ftsql: note: " + LIVE + " has no hist triggers (CONFIG_HIST_TRIGGERS); compiling for embedded "
+          + CatalogLoader.defaultKernel() + " (choose with --kernel or --tracefs)";
     }
     return CatalogLoader.embedded(CatalogLoader.defaultKernel());
   }

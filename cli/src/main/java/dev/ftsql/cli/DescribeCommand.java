@@ -29,7 +29,7 @@ final class DescribeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    EventCatalog c = catalog.load();
+    EventCatalog c = catalog.load(spec.commandLine().getErr());
     EventFormat e = find(c);
     PrintWriter out = spec.commandLine().getOut();
     out.println(e.system() + "." + e.name() + " (id " + e.id() + ")");

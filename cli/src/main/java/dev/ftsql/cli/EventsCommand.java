@@ -27,7 +27,7 @@ final class EventsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    EventCatalog c = catalog.load();
+    EventCatalog c = catalog.load(spec.commandLine().getErr());
     PathMatcher m = glob == null ? null : FileSystems.getDefault().getPathMatcher("glob:" + glob);
     PrintWriter out = spec.commandLine().getOut();
     int shown = 0;

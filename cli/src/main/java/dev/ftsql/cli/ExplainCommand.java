@@ -25,7 +25,7 @@ final class ExplainCommand implements Callable<Integer>, QueryCommand {
   @Override
   public Integer call() {
     sql = input.read(System.in);
-    Compiler compiler = new Compiler(catalog.load());
+    Compiler compiler = new Compiler(catalog.load(spec.commandLine().getErr()));
     TracePlan plan = compiler.compile(sql, choices.toOptions());
     PrintWriter out = spec.commandLine().getOut();
     PlanExplanation.render(plan, sql, compiler.profile()).forEach(out::println);

@@ -1,6 +1,7 @@
 package dev.ftsql.cli;
 
 import dev.ftsql.sql.SqlError;
+import dev.ftsql.tracefs.TracefsException;
 import java.io.UncheckedIOException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,12 +19,21 @@ import picocli.CommandLine.Command;
       "  ftsql explain \"SELECT log2(bytes_req), COUNT(*) FROM kmalloc GROUP BY log2(bytes_req)\"",
       "  ftsql events 'sched_*'",
       "  ftsql describe sched_switch",
+      "  ftsql run --duration 10s \"SELECT next_comm, COUNT(*) FROM sched_switch GROUP BY next_comm\"",
+      "  ftsql start -n wakeup -f wakeup.sql; ftsql show wakeup; ftsql stop wakeup",
       "",
-      "Exit status: 0 ok, 2 bad usage, 3 the query is wrong, 4 a file or tracefs problem."
+      "Exit status: 0 ok, 2 bad usage, 3 the query is wrong, 4 a file or tracefs problem",
+      "(including the kernel refusing a line: everything written before it is removed again)."
     },
     subcommands = {
       SqlCommand.class,
+      ExportCommand.class,
       ExplainCommand.class,
+      RunCommand.class,
+      StartCommand.class,
+      ShowCommand.class,
+      StopCommand.class,
+      ListCommand.class,
       EventsCommand.class,
       DescribeCommand.class,
       CatalogCommand.class,
@@ -40,13 +50,18 @@ public final class Main {
 
   /** The configured command line; tests run it in-process. */
   public static CommandLine commandLine() {
-    CommandLine cl = new CommandLine(new Main());
+    CommandLine cl = new CommandLine(new Main()).setUsageHelpWidth(110);
     cl.setExecutionExceptionHandler(
         (ex, cmd, parsed) -> {
           if (ex instanceof SqlError e) {
             String sql = cmd.getCommand() instanceof QueryCommand q ? q.sqlText() : "";
             cmd.getErr().println("ftsql: " + e.render(sql == null ? "" : sql));
             return EXIT_QUERY;
+          }
+          if (ex instanceof TracefsException e) {
+            String sql = cmd.getCommand() instanceof QueryCommand q ? q.sqlText() : "";
+            cmd.getErr().println("ftsql: " + e.render(sql == null ? "" : sql));
+            return EXIT_IO;
           }
           if (ex instanceof UncheckedIOException e) {
             cmd.getErr().println("ftsql: " + e.getCause().getMessage());

@@ -1,6 +1,7 @@
 package dev.ftsql.cli;
 
 import dev.ftsql.plan.PlanOptions;
+import dev.ftsql.sql.SqlError;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,14 +23,38 @@ final class PlanChoices {
   Integer size;
 
   @Option(names = {"-S", "--save"}, paramLabel = "FIELDS", split = ",",
-      description = "Extra fields saved when MAX() hits a new maximum (sqlhist -S).")
+      description = "Fields saved on a new maximum: with MAX(), or with -m/-c on a join (sqlhist -S).")
   List<String> save = new ArrayList<>();
 
+  @Option(names = {"-m", "--onmax"}, paramLabel = "VAR",
+      description = "Join: fire the result only when column VAR reaches a new maximum (sqlhist -m).")
+  String onmax;
+
+  @Option(names = {"-c", "--onchange"}, paramLabel = "VAR",
+      description = "Join: fire the result only when column VAR changes (sqlhist -c).")
+  String onchange;
+
+  @Option(names = {"-s", "--snapshot"}, description = "With -m/-c: take a snapshot of the trace buffer (sqlhist -s).")
+  boolean snapshot;
+
+  @Option(names = {"-T", "--trace-snapshot"}, description = "With -m/-c: fire the result and take a snapshot (sqlhist -T).")
+  boolean traceSnapshot;
+
   PlanOptions toOptions() {
+    if (onmax != null && onchange != null) {
+      throw new SqlError("give -m or -c, not both");
+    }
+    Optional<PlanOptions.Handler> handler =
+        onmax != null ? Optional.of(new PlanOptions.Handler(PlanOptions.Handler.Kind.MAX, onmax))
+            : onchange != null ? Optional.of(new PlanOptions.Handler(PlanOptions.Handler.Kind.CHANGE, onchange))
+            : Optional.empty();
     return new PlanOptions(
         Optional.ofNullable(name),
         Optional.ofNullable(instance),
         size == null ? OptionalInt.empty() : OptionalInt.of(size),
-        save);
+        save,
+        handler,
+        snapshot,
+        traceSnapshot);
   }
 }

@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code ftsql sql}: print the commands that set the histogram up (or tear it down). */
@@ -22,7 +23,8 @@ import picocli.CommandLine.Spec;
       "  ftsql sql \"SELECT next_comm, COUNT(*) FROM sched_switch GROUP BY next_comm\"",
       "  ftsql sql --kernel 6.1 \"SELECT CAST(call_site AS SYM), SUM(bytes_alloc) FROM kmalloc GROUP BY call_site\"",
       "  ftsql sql --teardown -f query.sql        # the lines that remove it again",
-      "  ftsql sql -B mytrace -f - < query.sql    # in tracing instance 'mytrace'"
+      "  ftsql sql -B mytrace -f - < query.sql    # in tracing instance 'mytrace'",
+      "  ftsql sql -e -n wakeup -f wakeup.sql      # apply it now, like 'ftsql start' (sqlhist -e)"
     })
 final class SqlCommand implements Callable<Integer>, QueryCommand {
   @Mixin QueryInput input;
@@ -32,6 +34,14 @@ final class SqlCommand implements Callable<Integer>, QueryCommand {
   @Option(names = "--teardown", description = "Print the lines that undo the plan, in reverse order.")
   boolean teardown;
 
+  @Option(
+      names = {"-e", "--execute"},
+      description = "Apply the plan to the live tracefs (or --tracefs DIR) instead of printing it, and record it "
+          + "like 'ftsql start': remove it with 'ftsql stop NAME' (sqlhist -e).")
+  boolean execute;
+
+  @Mixin StateOption state;
+
   @Spec CommandSpec spec;
 
   private String sql;
@@ -39,13 +49,36 @@ final class SqlCommand implements Callable<Integer>, QueryCommand {
   @Override
   public Integer call() {
     sql = input.read(System.in);
-    TracePlan plan = new Compiler(catalog.load()).compile(sql, choices.toOptions());
+    if (execute) {
+      return execute();
+    }
+    TracePlan plan = new Compiler(catalog.load(spec.commandLine().getErr())).compile(sql, choices.toOptions());
     PrintWriter out = spec.commandLine().getOut();
     for (String line : teardown ? EchoLines.teardown(plan, EchoLines.DEFAULT_MOUNT)
         : EchoLines.setup(plan, EchoLines.DEFAULT_MOUNT)) {
       out.println(line);
     }
     out.flush();
+    return 0;
+  }
+
+  private int execute() {
+    if (teardown) {
+      throw new ParameterException(spec.commandLine(), "-e applies the plan; to remove it use 'ftsql stop NAME'");
+    }
+    if (catalog.kernel != null) {
+      throw new ParameterException(spec.commandLine(),
+          "-e applies to the live tracefs and compiles for its kernel: --kernel does not go with it");
+    }
+    LiveOptions live = new LiveOptions();
+    live.tracefs = catalog.tracefs;
+    live.state = state;
+    String name = StartCommand.start(sql, choices.toOptions(), live, "sql -e");
+    PrintWriter out = spec.commandLine().getOut();
+    out.println(name);
+    out.flush();
+    spec.commandLine().getErr().println("ftsql: applied " + name + "; remove it with 'ftsql stop " + name + "'");
+    spec.commandLine().getErr().flush();
     return 0;
   }
 

@@ -16,7 +16,7 @@ public final class Compiler {
   public Compiler(EventCatalog catalog) {
     this.analyzer = new Analyzer(catalog);
     this.profile = KernelProfile.of(catalog);
-    this.planner = new Planner(profile);
+    this.planner = new Planner(profile, name -> !catalog.eventsNamed(name).isEmpty());
   }
 
   public KernelProfile profile() {

@@ -8,7 +8,9 @@ public enum Feature {
   COMMON_CPU_FILTER("common_cpu in event filters (Linux 6.0)"),
   SYNTHETIC_EVENTS("synthetic events (CONFIG_SYNTH_EVENTS)"),
   ONMAX("onmax() handlers"),
-  TRACE_ACTION("the trace(<synthetic_event>,...) action (Linux 5.2)");
+  TRACE_ACTION("the trace(<synthetic_event>,...) action (Linux 5.2)"),
+  SNAPSHOT("snapshots (CONFIG_TRACER_SNAPSHOT)"),
+  STACKTRACE_VARIABLES("stack traces in variables and synthetic events (Linux 6.3)");
 
   private final String description;
 

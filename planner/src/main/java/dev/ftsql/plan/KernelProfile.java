@@ -66,6 +66,12 @@ public record KernelProfile(String description, Set<Feature> features) {
     if (readme.isEmpty() || readme.contains("trace(<synthetic_event>,param list)")) {
       f.add(Feature.TRACE_ACTION);
     }
+    if (readme.isEmpty() || readme.contains("snapshot")) {
+      f.add(Feature.SNAPSHOT);
+    }
+    if (atLeast(version, 6, 3) || readme.contains("common_stacktrace")) {
+      f.add(Feature.STACKTRACE_VARIABLES);
+    }
     String release = catalog.kernelRelease().isEmpty() ? "" : " (" + catalog.kernelRelease() + ")";
     return new KernelProfile(catalog.source() + release, f);
   }

@@ -24,14 +24,41 @@ import java.util.OptionalInt;
  */
 public final class Planner {
   private final KernelProfile profile;
+  private final java.util.function.Predicate<String> eventExists;
 
-  public Planner(KernelProfile profile) {
+  /**
+   * @param eventExists whether an event of that name exists on the target already (a synthetic
+   *     event must not collide with one)
+   */
+  public Planner(KernelProfile profile, java.util.function.Predicate<String> eventExists) {
     this.profile = profile;
+    this.eventExists = eventExists;
   }
 
   public TracePlan plan(Query q, PlanOptions options) {
     profile.require(Feature.HIST_TRIGGERS, q.whole());
+    if (options.handler().isPresent() && q.join().isEmpty()) {
+      throw new SqlError("-m and -c apply to joins; on one event, use MAX(x) (with -S for saved fields)", q.whole());
+    }
     String name = options.name().orElseGet(() -> PlanName.derive(q.sql()));
+    String system = q.event().system();
+    String event = q.event().name();
+    JoinLowering join = null;
+    if (q.join().isPresent()) {
+      String synthetic = options.name().orElse(q.join().get().name().isEmpty() ? name : q.join().get().name());
+      if (!synthetic.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+        throw new SqlError("'" + synthetic + "' cannot name a synthetic event: use letters, digits and _", q.whole());
+      }
+      join = new JoinLowering(profile, name, q.join().get(), synthetic, options);
+      for (int k = 1; k < q.join().get().events().size(); k++) {
+        String s = k == q.join().get().events().size() - 1 ? synthetic : synthetic + "_" + k;
+        if (eventExists.test(s)) {
+          throw new SqlError("an event named '" + s + "' exists already on the target; choose another name (-n NAME)",
+              q.whole());
+        }
+      }
+      event = join.finalName();
+    }
 
     List<TriggerPart> keys = keys(q);
     Map<String, TriggerPart> values = new LinkedHashMap<>();
@@ -54,10 +81,9 @@ public final class Planner {
       throw new SqlError("the trigger would be " + trigger.text().length()
           + " bytes; the kernel takes at most " + KernelProfile.MAX_LINE, q.whole());
     }
-    String system = q.event().system();
-    String event = q.event().name();
     Step.AddHistTrigger step =
         new Step.AddHistTrigger(system, event, trigger, "histogram on " + system + "/" + event);
+    List<Step> steps = join == null ? List.of(step) : join.steps(step);
     ResultSpec result =
         new ResultSpec(
             step.histFile(),
@@ -68,7 +94,7 @@ public final class Planner {
             q.orderBy(),
             q.limit(),
             q.having());
-    return new TracePlan(name, options.instance(), List.of(step), result);
+    return new TracePlan(name, options.instance(), steps, result);
   }
 
   private List<TriggerPart> keys(Query q) {
@@ -104,13 +130,18 @@ public final class Planner {
   /** The kernel's name of a column in keys and values. */
   private String fieldName(Column c, SourceSpan at) {
     return switch (c.kind()) {
-      case STACKTRACE -> profile.stacktraceField();
+      case STACKTRACE -> stackName(c);
       case TIMESTAMP -> c.usecs() ? "common_timestamp.usecs" : "common_timestamp";
       case COMM -> throw new SqlError(
           "COMM can only be filtered on; to key on the task name use execname(common_pid)", at);
       case ARRAY -> throw new SqlError("'" + c.field() + "' is an array, which a hist trigger cannot use", at);
       default -> c.field();
     };
+  }
+
+  /** The event's own stack, or a stack a join carried into a synthetic field ({@code f.stacktrace}). */
+  private String stackName(Column c) {
+    return c.field().equals("common_stacktrace") ? profile.stacktraceField() : c.field() + ".stacktrace";
   }
 
   private static int keyBytes(Key k) {
@@ -194,7 +225,7 @@ public final class Planner {
   private Optional<String> kernelSortName(Query q, SortItem s) {
     if (s.target().source() == OutputColumn.Source.KEY) {
       Column c = q.keys().get(s.target().index()).column();
-      return Optional.of(c.kind() == ColumnKind.STACKTRACE ? profile.stacktraceField() : c.field());
+      return Optional.of(c.kind() == ColumnKind.STACKTRACE ? stackName(c).replace(".stacktrace", "") : c.field());
     }
     Aggregate a = q.aggregates().get(s.target().index());
     return switch (a.kind()) {
@@ -207,7 +238,8 @@ public final class Planner {
   private List<ResultSpec.KeyColumn> resultKeys(Query q) {
     List<ResultSpec.KeyColumn> out = new ArrayList<>();
     for (Key k : q.keys()) {
-      String histName = k.column().kind() == ColumnKind.STACKTRACE ? profile.stacktraceField() : k.column().field();
+      String histName = k.column().kind() == ColumnKind.STACKTRACE ? stackName(k.column()).replace(".stacktrace", "")
+          : k.column().field();
       out.add(new ResultSpec.KeyColumn(histName, k.display(), k.hidden()));
     }
     return out;

@@ -18,6 +18,14 @@ public sealed interface Step {
   /** One sentence for people: what this step does. */
   String purpose();
 
+  /**
+   * True for a file of the tracefs root even when the plan runs in an instance: synthetic events
+   * are global, only triggers live in instances.
+   */
+  default boolean global() {
+    return false;
+  }
+
   /** The parts of the written line and the SQL each came from. */
   List<TriggerPart> parts();
 
@@ -47,6 +55,40 @@ public sealed interface Step {
     /** The event's {@code hist} file, where the results appear. */
     public String histFile() {
       return "events/" + system + "/" + event + "/hist";
+    }
+  }
+
+  /** Defines a synthetic event in {@code synthetic_events}. */
+  record CreateSyntheticEvent(String name, List<TriggerPart> fields, String purpose) implements Step {
+    @Override
+    public String file() {
+      return "synthetic_events";
+    }
+
+    @Override
+    public String line() {
+      StringBuilder b = new StringBuilder(name);
+      String sep = " ";
+      for (TriggerPart f : fields) {
+        b.append(sep).append(f.text());
+        sep = "; ";
+      }
+      return b.toString();
+    }
+
+    @Override
+    public String undoLine() {
+      return "!" + name;
+    }
+
+    @Override
+    public List<TriggerPart> parts() {
+      return fields;
+    }
+
+    @Override
+    public boolean global() {
+      return true;
     }
   }
 }

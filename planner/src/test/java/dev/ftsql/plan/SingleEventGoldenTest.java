@@ -76,10 +76,16 @@ class SingleEventGoldenTest {
   }
 
   private static PlanOptions options(GoldenCase c) {
-    return new PlanOptions(
+    PlanOptions o = new PlanOptions(
         Optional.ofNullable(c.get("name")),
         Optional.ofNullable(c.get("instance")),
         c.get("size") == null ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(c.get("size"))),
         c.get("save") == null ? List.of() : List.of(c.get("save").split(",")));
+    if (c.get("handler") != null) {
+      String[] h = c.get("handler").split(" ");
+      o = o.withHandler(new PlanOptions.Handler(
+          h[0].equals("max") ? PlanOptions.Handler.Kind.MAX : PlanOptions.Handler.Kind.CHANGE, h[1]), false, false);
+    }
+    return o;
   }
 }

@@ -14,6 +14,9 @@ public final class Caret {
     String line = sql.substring(lineStart, lineEnd).replace('\t', ' ');
     int col = start - lineStart;
     int width = Math.max(1, Math.min(span.end(), lineEnd) - start);
+    if (start == lineStart && span.end() >= lineEnd && lineEnd - lineStart > 20) {
+      width = 1; // the whole statement: a caret at its start says enough
+    }
     return "  " + line + "\n  " + " ".repeat(col) + "^" + "~".repeat(width - 1);
   }
 }

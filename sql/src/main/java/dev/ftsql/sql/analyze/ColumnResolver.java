@@ -42,7 +42,10 @@ final class ColumnResolver {
           case INTEGER, POINTER -> ColumnKind.NUMBER;
           case FIXED_STRING -> ColumnKind.FIXED_STRING;
           case DYNAMIC_STRING, REL_STRING -> ColumnKind.DYNAMIC_STRING;
-          case FIXED_ARRAY, DYNAMIC_ARRAY -> ColumnKind.ARRAY;
+          case FIXED_ARRAY -> ColumnKind.ARRAY;
+          // A synthetic event's unsigned long[] field holds a stack (a join's STACKTRACE column).
+          case DYNAMIC_ARRAY -> event.system().equals(SyntheticFormat.SYSTEM) && f.declaredType().contains("long")
+              ? ColumnKind.STACKTRACE : ColumnKind.ARRAY;
         };
     int size =
         switch (kind) {

@@ -90,21 +90,16 @@ record KeyExpression(Column column, Display display, long buckets, boolean count
       }
       return withDisplay(c, Display.BUCKETS, size, span);
     }
-    Display d =
-        switch (t) {
-          case "hex" -> Display.HEX;
-          case "sym" -> Display.SYM;
-          case "sym-offset" -> Display.SYM_OFFSET;
-          case "syscall" -> Display.SYSCALL;
-          case "execname", "comm" -> Display.EXECNAME;
-          case "log", "log2" -> Display.LOG2;
-          case "usecs" -> Display.USECS;
-          case "buckets", "bucket" -> throw new SqlError("BUCKETS needs a size: CAST(x AS BUCKETS=100)", span);
-          case "percent", "graph" -> throw new SqlError(
-              "." + t + " applies to values, and ftsql computes percentages itself when reading", span);
-          default -> throw new SqlError("cannot CAST to '" + target + "'; the types are HEX, SYM, SYM-OFFSET, "
-              + "SYSCALL, EXECNAME, COMM, LOG2, BUCKETS=N, USECS and _COUNTER_", span);
-        };
+    Display d = castDisplay(t);
+    if (d == null) {
+      switch (t) {
+        case "buckets", "bucket" -> throw new SqlError("BUCKETS needs a size: CAST(x AS BUCKETS=100)", span);
+        case "percent", "graph" -> throw new SqlError(
+            "." + t + " applies to values, and ftsql computes percentages itself when reading", span);
+        default -> throw new SqlError("cannot CAST to '" + target + "'; the types are HEX, SYM, SYM-OFFSET, "
+            + "SYSCALL, EXECNAME, COMM, LOG2, BUCKETS=N, USECS and _COUNTER_", span);
+      }
+    }
     return withDisplay(c, d, 0, span);
   }
 
@@ -160,6 +155,20 @@ record KeyExpression(Column column, Display display, long buckets, boolean count
       throw new SqlError("the bucket size must be a positive number", st.span(n));
     }
     return size.longValue();
+  }
+
+  /** sqlhist's CAST target (lower case) as a display, or null when it is not a plain display. */
+  static Display castDisplay(String target) {
+    return switch (target) {
+      case "hex" -> Display.HEX;
+      case "sym" -> Display.SYM;
+      case "sym-offset" -> Display.SYM_OFFSET;
+      case "syscall" -> Display.SYSCALL;
+      case "execname", "comm" -> Display.EXECNAME;
+      case "log", "log2" -> Display.LOG2;
+      case "usecs" -> Display.USECS;
+      default -> null;
+    };
   }
 
   static Display displayOf(SqlOperator op) {

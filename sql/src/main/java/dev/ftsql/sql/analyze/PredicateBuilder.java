@@ -230,7 +230,7 @@ final class PredicateBuilder {
     return value;
   }
 
-  private static CompareOp op(SqlKind kind) {
+  static CompareOp op(SqlKind kind) {
     return switch (kind) {
       case EQUALS -> CompareOp.EQ;
       case NOT_EQUALS -> CompareOp.NE;

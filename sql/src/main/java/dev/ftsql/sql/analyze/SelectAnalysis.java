@@ -72,7 +72,7 @@ final class SelectAnalysis {
         Optional.ofNullable(select.getWhere()).map(w -> new PredicateBuilder(columns, st).build(w));
     List<SortItem> order = orderBy();
     Optional<RowCondition> having = Optional.ofNullable(select.getHaving()).map(this::having);
-    return new Query(st.sql(), source, keyList(), aggregates, uniqueNames(outputs), where, order, limit(), having);
+    return new Query(st.sql(), source, keyList(), aggregates, uniqueNames(outputs), where, order, limit(), having, Optional.empty());
   }
 
   private void rejectUnsupported() {
@@ -325,7 +325,7 @@ final class SelectAnalysis {
       case EQUALS, NOT_EQUALS, LESS_THAN, LESS_THAN_OR_EQUAL, GREATER_THAN, GREATER_THAN_OR_EQUAL -> {
         SqlNode left = call.operand(0);
         SqlNode right = call.operand(1);
-        CompareOp op = compareOp(call.getKind());
+        CompareOp op = PredicateBuilder.op(call.getKind());
         if (Literals.isLiteral(left)) {
           SqlNode t = left;
           left = right;
@@ -351,17 +351,6 @@ final class SelectAnalysis {
       throw new SqlError("LIMIT must be a non-negative number", st.span(fetch));
     }
     return OptionalLong.of(n.longValue());
-  }
-
-  private static CompareOp compareOp(SqlKind kind) {
-    return switch (kind) {
-      case EQUALS -> CompareOp.EQ;
-      case NOT_EQUALS -> CompareOp.NE;
-      case LESS_THAN -> CompareOp.LT;
-      case LESS_THAN_OR_EQUAL -> CompareOp.LE;
-      case GREATER_THAN -> CompareOp.GT;
-      default -> CompareOp.GE;
-    };
   }
 
   private static boolean isAggregate(SqlNode n) {

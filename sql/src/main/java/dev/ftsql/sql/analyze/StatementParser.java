@@ -30,7 +30,7 @@ public final class StatementParser {
     } catch (SqlParseException e) {
       throw syntaxError(normalized, e);
     }
-    return new ParsedStatement(normalized, node.accept(new SqlhistRewriter()));
+    return new ParsedStatement(normalized, orderInsideWith(node).accept(new SqlhistRewriter()));
   }
 
   /**
@@ -46,6 +46,18 @@ public final class StatementParser {
       return sql.substring(0, end - 1) + " " + sql.substring(end);
     }
     return sql;
+  }
+
+  /**
+   * Calcite's parser puts the ORDER BY / LIMIT of {@code WITH ... SELECT ... ORDER BY} around the
+   * WITH, where its validator treats the SELECT as non-aggregating; it belongs to the body.
+   */
+  private static SqlNode orderInsideWith(SqlNode node) {
+    if (node instanceof org.apache.calcite.sql.SqlOrderBy ob && ob.query instanceof org.apache.calcite.sql.SqlWith with) {
+      SqlNode body = new org.apache.calcite.sql.SqlOrderBy(ob.getParserPosition(), with.body, ob.orderList, ob.offset, ob.fetch);
+      return new org.apache.calcite.sql.SqlWith(with.getParserPosition(), with.withList, body);
+    }
+    return node;
   }
 
   private static SqlError syntaxError(NormalizedSql src, SqlParseException e) {

@@ -31,8 +31,11 @@ import org.apache.calcite.sql.validate.SqlValidatorUtil;
 final class Validation {
   private static final Pattern CANNOT_APPLY =
       Pattern.compile("Cannot apply '(\\w+)' to arguments of type '\\w+\\((.*)\\)'.*");
+  private static final Pattern CANNOT_APPLY_OPERATOR =
+      Pattern.compile("Cannot apply '([^']+)' to arguments of type '(<[^']*>)'.*");
+  private static final Pattern TABLE_NOT_FOUND = Pattern.compile("Table '([^']+)' not found");
   private static final Pattern COLUMN_NOT_FOUND =
-      Pattern.compile("Column '([^']+)' not found in (?:any table|table '[^']+')(;.*)?");
+      Pattern.compile("Column '([^']+)' not found in (any table|table '[^']+')(;.*)?");
 
   private Validation() {}
 
@@ -90,20 +93,34 @@ final class Validation {
             new org.apache.calcite.sql.parser.SqlParserPos(
                 e.getPosLine(), e.getPosColumn(), e.getEndPosLine(), e.getEndPosColumn()));
     Matcher wrongType = CANNOT_APPLY.matcher(message);
+    Matcher wrongOperands = CANNOT_APPLY_OPERATOR.matcher(message);
     if (wrongType.matches()) {
       message = typeMismatch(wrongType.group(1), wrongType.group(2));
+    } else if (wrongOperands.matches()) {
+      message = "'" + wrongOperands.group(1) + "' needs numbers, and an operand is "
+          + (wrongOperands.group(2).contains("CHAR") ? "a string" : "not a number");
+    }
+    Matcher table = TABLE_NOT_FOUND.matcher(message);
+    if (table.matches()) {
+      message = "'" + table.group(1) + "' is not in FROM: a condition or column of another event needs that "
+          + "event JOINed (FROM a JOIN b ON ...)";
     }
     Matcher m = COLUMN_NOT_FOUND.matcher(message);
-    if (m.matches() && m.group(2) == null) {
+    if (m.matches() && m.group(3) == null) {
+      String field = m.group(1);
+      List<String> owners =
+          tables.values().stream().filter(ev -> ev.field(field).isPresent()).map(EventFormat::path).distinct().toList();
       List<String> fields =
           tables.values().stream()
               .flatMap(ev -> ev.fields().stream().map(f -> f.name()))
+              .filter(f -> !f.equals(field))
               .distinct()
               .toList();
-      String events =
-          String.join(", ", tables.values().stream().map(EventFormat::path).distinct().toList());
-      message =
-          "unknown field '" + m.group(1) + "' in " + events + Suggestions.didYouMean(m.group(1), fields);
+      String where = m.group(2).startsWith("table")
+          ? m.group(2).substring("table ".length())
+          : String.join(", ", tables.values().stream().map(EventFormat::path).distinct().toList());
+      message = "unknown field '" + field + "' in " + where
+          + (owners.isEmpty() ? Suggestions.didYouMean(field, fields) : "; it is a field of " + String.join(", ", owners));
     }
     return new SqlError(lowerFirst(message), span);
   }

@@ -17,6 +17,7 @@ import java.util.OptionalLong;
  * @param orderBy the ORDER BY items
  * @param limit LIMIT, applied when reading
  * @param having HAVING, applied when reading
+ * @param join when the FROM is a join: the chain whose synthetic event {@code event} is
  */
 public record Query(
     String sql,
@@ -27,7 +28,8 @@ public record Query(
     Optional<Predicate> where,
     List<SortItem> orderBy,
     OptionalLong limit,
-    Optional<RowCondition> having) {
+    Optional<RowCondition> having,
+    Optional<JoinChain> join) {
 
   public Query {
     keys = List.copyOf(keys);

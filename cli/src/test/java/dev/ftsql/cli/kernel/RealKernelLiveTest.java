@@ -1,0 +1,276 @@
+package dev.ftsql.cli.kernel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ftsql.plan.Compiler;
+import dev.ftsql.plan.PlanOptions;
+import dev.ftsql.plan.TracePlan;
+import dev.ftsql.sql.catalog.CatalogLoader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * The proof that the live commands work: the ftsql CLI itself (a jlink-ed JRE and
+ * {@code cli/target/ftsql.jar} in the initramfs, see {@link GuestJava}) runs inside real 6.1 and
+ * 6.12 kernels under QEMU, one boot per kernel, against their tracefs. Each case's trigger files,
+ * synthetic events and instances must be byte-identical before and after it, whatever the case
+ * did: run to the end, Ctrl-C, kill -9 and stop from another process, a refused name, a refused
+ * write in the middle of a plan.
+ *
+ * <p>Needs {@code cli/target/ftsql.jar} as new as the compiled classes: run
+ * {@code mvn -q -B -o install -DskipTests} first.
+ */
+@EnabledIfSystemProperty(named = "ftsql.kernelTests", matches = "true")
+class RealKernelLiveTest {
+  /** {@code -Dftsql.kernels=6.12} runs one. */
+  private static final List<String> KERNELS =
+      List.of(System.getProperty("ftsql.kernels", "6.1,6.12").split(","));
+  /** Every JVM start under TCG takes tens of seconds; a boot runs about twenty. */
+  private static final Duration BOOT_TIMEOUT = Duration.ofMinutes(45);
+  private static final int GUEST_MIB = 2048;
+  private static final String T = "/sys/kernel/tracing";
+
+  static final String SINGLE = "SELECT next_comm, COUNT(*) AS n FROM sched_switch GROUP BY next_comm";
+  static final String JOIN =
+      "WITH wakeup AS (SELECT s.next_comm AS comm, s.common_timestamp - w.common_timestamp AS lat"
+          + " FROM sched_waking AS w JOIN sched_switch AS s ON w.pid = s.next_pid)"
+          + " SELECT comm, log2(lat) AS lat_ns, COUNT(*) FROM wakeup GROUP BY comm, log2(lat)";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Pattern ELAPSED = Pattern.compile("elapsed ([0-9.]+) ([0-9.]+)");
+
+  /** One case: the guest lines, and what must hold of its output. */
+  private record LiveCase(GuestCase guest, Consumer<CaseOutput> check) {}
+
+  @TestFactory
+  Stream<DynamicNode> liveCommandsOnRealKernels() {
+    Guest guest = Guest.fromSystemProperties();
+    Path extra = GuestJava.prepare(guest);
+    return KERNELS.stream().map(k -> dynamicContainer("kernel " + k, Stream.of(k).flatMap(
+        kernel -> testsOn(guest, extra, kernel))));
+  }
+
+  private static Stream<DynamicNode> testsOn(Guest guest, Path extra, String kernel) {
+    List<LiveCase> cases = cases(kernel);
+    GuestRun run = guest.run(kernel, "live", cases.stream().map(LiveCase::guest).toList(), BOOT_TIMEOUT,
+        GUEST_MIB, Optional.of(extra));
+    System.out.printf("kernel %s: %d live cases in one boot, %d s%n", kernel, cases.size(), run.elapsed().toSeconds());
+    Stream<DynamicNode> boot = Stream.of(dynamicTest("the payload ran to its end", () -> {
+      assertThat(run.finished()).as("see %s", run.stdoutFile()).isTrue();
+      assertThat(run.exitStatus()).as("payload exit status").isZero();
+    }));
+    return Stream.concat(boot, cases.stream().map(c -> dynamicTest(c.guest().name(), () -> {
+      CaseOutput out = run.get(c.guest().name());
+      try {
+        assertThat(out.complete()).as("the guest finished the case").isTrue();
+        c.check().accept(out);
+        assertThat(out.stateSame())
+            .as("trigger files, synthetic_events and instances as before the case:%n%s", out.section("state"))
+            .contains(true);
+      } catch (AssertionError e) {
+        AssertionError named = new AssertionError(String.format("kernel %s, case %s (guest output: %s)%n%s%n--- transcript%n%s",
+            kernel, c.guest().name(), run.stdoutFile(), e.getMessage(), out.transcript()), e.getCause());
+        named.setStackTrace(e.getStackTrace());
+        throw named;
+      }
+    })));
+  }
+
+  private static List<LiveCase> cases(String kernel) {
+    TracePlan join = new Compiler(CatalogLoader.embedded(kernel)).compile(JOIN, PlanOptions.defaults());
+    String conflicting = join.steps().get(2).line().replaceAll(".*[:,](ftsql_\\w+_e1_lat)=.*", "$1");
+    String foreignTrigger = "hist:keys=prev_pid:" + conflicting + "=prev_prio";
+    List<LiveCase> cases = new ArrayList<>();
+
+    cases.add(new LiveCase(
+        new GuestCase("run-single",
+            // Light load for the whole boot: a wakeup and a fork every 50 ms (the JVMs add more).
+            List.of("(while :; do sleep 0.05; done) >/dev/null 2>&1 &"),
+            List.of("ftsql run --duration 4s --format json '" + SINGLE + "' >/tmp/single.json"),
+            List.of(), List.of("cat /tmp/single.json"), List.of(), List.of()),
+        out -> {
+          assertThat(out.statuses("setup")).as(out.section("setup")).containsExactly(0);
+          JsonNode doc = json(out.read(0));
+          assertThat(columns(doc)).containsExactly("next_comm", "n");
+          assertThat(doc.get("rows")).isNotEmpty();
+          assertThat(doc.get("rows")).allSatisfy(r -> assertThat(r.get("n").asLong()).isPositive());
+        }));
+
+    cases.add(new LiveCase(
+        new GuestCase("run-join", List.of(),
+            List.of("ftsql run --duration 6s --format json '" + JOIN + "' >/tmp/join.json"),
+            List.of(), List.of("cat /tmp/join.json"), List.of(), List.of()),
+        out -> {
+          assertThat(out.statuses("setup")).as(out.section("setup")).containsExactly(0);
+          JsonNode doc = json(out.read(0));
+          assertThat(columns(doc)).containsExactly("comm", "lat_ns", "count");
+          assertThat(doc.get("rows")).isNotEmpty();
+          assertThat(doc.get("rows")).allSatisfy(r -> assertThat(r.get("lat_ns").has("log2")).isTrue());
+        }));
+
+    cases.add(new LiveCase(
+        new GuestCase("start-list-show-stop", List.of(),
+            List.of("ftsql start -n cnt '" + SINGLE + "'"),
+            GuestCase.BUSY_LOAD,
+            List.of("ftsql list", "ftsql show cnt --format json"),
+            List.of("ftsql stop cnt", "ftsql stop cnt", "ftsql list"), List.of()),
+        out -> {
+          assertThat(out.statuses("setup")).as(out.section("setup")).containsExactly(0);
+          assertThat(out.section("setup")).contains("cnt\n");
+          assertThat(out.read(0)).containsPattern("cnt +applied +start +\\d+ ");
+          JsonNode doc = json(out.read(1));
+          assertThat(columns(doc)).containsExactly("next_comm", "n");
+          assertThat(doc.get("rows")).isNotEmpty();
+          assertThat(out.statuses("teardown")).as(out.section("teardown")).containsExactly(0, 0, 0);
+          assertThat(out.section("teardown")).contains("stopped cnt\n")
+              .contains("ftsql: cnt is not running; nothing to stop")
+              .contains("ftsql: no plan is applied");
+        }));
+
+    cases.add(new LiveCase(
+        new GuestCase("sql-execute", List.of(),
+            List.of("ftsql sql -e -n viasql '" + SINGLE + "'"),
+            List.of(), List.of("ftsql list"), List.of("ftsql stop viasql"), List.of()),
+        out -> {
+          assertThat(out.statuses("setup")).as(out.section("setup")).containsExactly(0);
+          assertThat(out.read(0)).containsPattern("viasql +applied +sql -e ");
+          assertThat(out.statuses("teardown")).containsExactly(0);
+        }));
+
+    cases.add(new LiveCase(
+        new GuestCase("ctrl-c", List.of(),
+            List.of(
+                "ftsql-bg int run --format json '" + SINGLE + "'",
+                "ftsql-wait-applied int 600",
+                "sleep 2",
+                "kill -INT $(cat /tmp/bg-int.pid)",
+                "ftsql-wait int 300"),
+            List.of(), List.of(), List.of(), List.of()),
+        out -> {
+          assertThat(out.statuses("setup")).as(out.section("setup")).containsExactly(0, 0, 0, 0, 130);
+          String s = out.section("setup");
+          assertThat(s).contains("\"columns\":[{\"name\":\"next_comm\"").contains("ftsql: interrupted after");
+        }));
+
+    cases.add(new LiveCase(
+        new GuestCase("kill-9-then-stop-all", List.of(),
+            List.of(
+                "ftsql-bg k9 run '" + JOIN + "'",
+                "ftsql-wait-applied k9 600",
+                "kill -9 $(cat /tmp/bg-k9.pid)",
+                "ftsql-wait k9 60",
+                "ftsql list"),
+            List.of(), List.of(), List.of("ftsql stop --all", "ls /run/ftsql"), List.of()),
+        out -> {
+          assertThat(out.statuses("setup")).as(out.section("setup")).containsExactly(0, 0, 0, 137, 0);
+          assertThat(out.section("setup")).containsPattern("ftsql_\\w+ +orphaned +run +\\d+ ");
+          assertThat(out.statuses("teardown")).as(out.section("teardown")).containsExactly(0, 0);
+          assertThat(out.section("teardown")).containsPattern("stopped ftsql_\\w+\n");
+        }));
+
+    cases.add(new LiveCase(
+        new GuestCase("name-taken",
+            List.of("echo 'wakeup u64 lat' >> " + T + "/synthetic_events"),
+            List.of("ftsql run --duration 2s '" + JOIN + "'"),
+            List.of(), List.of(), List.of(),
+            List.of("echo '!wakeup' >> " + T + "/synthetic_events")),
+        out -> {
+          assertThat(out.statuses("setup")).as(out.section("setup")).containsExactly(4);
+          assertThat(out.section("setup"))
+              .contains("ftsql: the synthetic event name 'wakeup' is taken, by a synthetic event ftsql did not create")
+              .contains("nothing was written");
+        }));
+
+    cases.add(new LiveCase(
+        new GuestCase("refused-at-write-3-of-4",
+            // Someone else's trigger already defines a variable that write 3 defines too.
+            List.of("echo '" + foreignTrigger + "' >> " + T + "/events/sched/sched_switch/trigger"),
+            List.of("ftsql run --duration 2s '" + JOIN + "'"),
+            List.of(), List.of(), List.of(),
+            List.of("echo '!" + foreignTrigger + "' >> " + T + "/events/sched/sched_switch/trigger")),
+        out -> {
+          assertThat(out.statuses("setup")).as(out.section("setup")).containsExactly(4);
+          String s = out.section("setup");
+          String line = join.steps().get(2).line();
+          int at = line.indexOf(conflicting + "=");
+          assertThat(s).contains("ftsql: the kernel refused write 3 of 4 (events/sched/sched_switch/trigger): "
+                  + "Variable already defined")
+              .contains("\n  " + line + "\n  " + " ".repeat(at) + "^\n")
+              .contains("from this part of the query:")
+              .contains("rolled back: the 2 earlier writes were undone; the tracefs is as it was");
+          // The SQL caret sits under the join's timestamp difference.
+          String[] lines = s.split("\n");
+          for (int i = 0; i < lines.length; i++) {
+            if (lines[i].equals("  " + JOIN)) {
+              int col = lines[i + 1].indexOf('^') - 2;
+              assertThat(JOIN.substring(col)).startsWith("s.common_timestamp - w.common_timestamp");
+            }
+          }
+          assertThat(s).contains("  " + JOIN + "\n");
+          assertThat(out.section("error_log")).contains("Variable already defined");
+        }));
+
+    cases.add(new LiveCase(
+        new GuestCase("library-sample", List.of(),
+            List.of("/opt/jre/bin/java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
+                + " -cp /opt/ftsql/ftsql.jar:/opt/ftsql/samples.jar WakeupLatency 3 >/tmp/sample.out"),
+            List.of(), List.of("cat /tmp/sample.out", "ls /run/ftsql"), List.of(), List.of()),
+        out -> {
+          assertThat(out.statuses("setup")).as(out.section("setup")).containsExactly(0);
+          assertThat(out.read(0)).containsPattern(" 3s: \\d+ wakeups; p50 \\d+ ns, p90 \\d+ ns, p99 \\d+ ns")
+              .containsPattern("\\] +\\d+ \\|@+ *\\|");
+          assertThat(out.read(1)).as("the state directory after close()").isBlank();
+        }));
+
+    cases.add(new LiveCase(
+        new GuestCase("timing", List.of(),
+            List.of(
+                "ftsql-time ftsql sql '" + SINGLE + "' >/dev/null",
+                "ftsql-time ftsql run --duration 1s '" + SINGLE + "' >/dev/null"),
+            List.of(), List.of(), List.of(), List.of()),
+        out -> {
+          assertThat(out.statuses("setup")).as(out.section("setup")).containsExactly(0, 0);
+          List<Double> times = new ArrayList<>();
+          Matcher m = ELAPSED.matcher(out.section("setup"));
+          while (m.find()) {
+            times.add(Double.parseDouble(m.group(2)) - Double.parseDouble(m.group(1)));
+          }
+          assertThat(times).hasSize(2);
+          System.out.printf("kernel %s: in the guest, 'ftsql sql' %.1f s, 'ftsql run --duration 1s' %.1f s:"
+              + " run adds %.1f s beyond compiling and the 1 s%n", kernel, times.get(0), times.get(1),
+              times.get(1) - times.get(0) - 1);
+          assertThat(times.get(1)).isGreaterThanOrEqualTo(1.0);
+        }));
+    return cases;
+  }
+
+  private static JsonNode json(String text) {
+    try {
+      return JSON.readTree(text);
+    } catch (IOException e) {
+      throw new UncheckedIOException("not JSON: " + text, e);
+    }
+  }
+
+  private static List<String> columns(JsonNode doc) {
+    List<String> out = new ArrayList<>();
+    doc.get("columns").forEach(c -> out.add(c.get("name").asText()));
+    return out;
+  }
+}

@@ -1,0 +1,1 @@
+hist:keys=cpu:vals=hitcount

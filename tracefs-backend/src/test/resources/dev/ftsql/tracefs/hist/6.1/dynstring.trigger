@@ -1,0 +1,1 @@
+hist:keys=filename:vals=hitcount

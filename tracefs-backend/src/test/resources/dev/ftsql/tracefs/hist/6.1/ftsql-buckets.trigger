@@ -1,0 +1,1 @@
+hist:keys=count.buckets=10:vals=count if COMM == "head"

@@ -1,0 +1,1 @@
+hist:keys=common_type:vals=bytes_req

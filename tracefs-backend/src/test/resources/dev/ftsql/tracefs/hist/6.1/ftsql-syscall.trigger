@@ -1,0 +1,1 @@
+hist:keys=id.syscall:sort=hitcount.descending

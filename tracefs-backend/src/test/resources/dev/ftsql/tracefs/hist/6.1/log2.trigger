@@ -1,0 +1,1 @@
+hist:keys=count.log2:vals=hitcount,count if comm == "head"

@@ -1,0 +1,1 @@
+hist:keys=next_pid:mx=next_prio:onmax($mx).snapshot()

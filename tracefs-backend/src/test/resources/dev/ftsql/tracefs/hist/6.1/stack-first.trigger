@@ -1,0 +1,1 @@
+hist:keys=stacktrace,common_pid.execname:vals=hitcount

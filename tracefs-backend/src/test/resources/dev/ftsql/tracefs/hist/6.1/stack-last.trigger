@@ -1,0 +1,1 @@
+hist:keys=common_pid.execname,stacktrace:vals=hitcount

@@ -1,0 +1,1 @@
+hist:keys=stacktrace:vals=hitcount

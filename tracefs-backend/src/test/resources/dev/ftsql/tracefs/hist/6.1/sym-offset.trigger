@@ -1,0 +1,1 @@
+hist:keys=call_site.sym-offset:vals=bytes_req

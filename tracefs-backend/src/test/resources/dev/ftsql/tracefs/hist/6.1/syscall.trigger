@@ -1,0 +1,1 @@
+hist:keys=id.syscall:vals=hitcount

@@ -1,0 +1,1 @@
+hist:keys=common_pid.execname,next_pid:vals=hitcount,prev_prio

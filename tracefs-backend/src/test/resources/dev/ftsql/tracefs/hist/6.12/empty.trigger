@@ -1,0 +1,1 @@
+hist:keys=name:vals=hitcount

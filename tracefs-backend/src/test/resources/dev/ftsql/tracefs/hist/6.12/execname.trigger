@@ -1,0 +1,1 @@
+hist:keys=common_pid.execname:vals=hitcount

@@ -1,0 +1,1 @@
+hist:keys=count.log2 if COMM == "head"

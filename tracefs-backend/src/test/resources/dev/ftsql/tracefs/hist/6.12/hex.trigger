@@ -1,0 +1,1 @@
+hist:keys=call_site.hex:vals=hitcount,bytes_alloc.hex

@@ -1,0 +1,1 @@
+hist:keys=next_pid:pr=prev_prio:onchange($pr).save(prev_comm,prev_prio)

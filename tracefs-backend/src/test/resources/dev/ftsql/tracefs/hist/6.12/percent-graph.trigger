@@ -1,0 +1,1 @@
+hist:keys=next_comm:vals=hitcount.percent,prev_prio.graph

@@ -1,0 +1,1 @@
+hist:keys=bytes_req:vals=hitcount,bytes_alloc:sort=bytes_req

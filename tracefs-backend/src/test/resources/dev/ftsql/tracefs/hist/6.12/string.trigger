@@ -1,0 +1,1 @@
+hist:keys=next_comm:vals=hitcount,prev_prio:sort=next_comm

@@ -1,0 +1,1 @@
+hist:keys=prev_comm,next_comm,prev_state:vals=hitcount
