@@ -5,6 +5,8 @@
 #
 #   tools/test.sh            all tests, real kernels included
 #   tools/test.sh --fast     unit and golden tests only (no QEMU)
+#   tools/test.sh -Dftsql.liveKernelTests=true   also the Java CLI inside the guests (jlink JRE;
+#                            slow under software emulation: minutes per kernel, so not in CI)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 kernel_tests=true

@@ -1,12 +1,13 @@
 #!/bin/bash
 # Cold-start benchmark: `./ftsql sql` against libtracefs's sqlhist sample on the same query and the
 # same 6.12 event formats, plus the JVM floors and CDS/JIT variants that explain the difference.
-# Results go to $BENCH_DIR (default /tmp/ftsql-bench): summary.md, rounds/*.json, classes.txt,
+# Results go to $BENCH_DIR (default /tmp/ftsql-bench): rounds/summary.md, rounds/*.json, classes.txt,
 # phases*.txt, facts.txt. docs/performance.md describes every number.
 #
 #   tools/bench/run.sh                 # everything (about 10 min on 2 idle cores)
 #   ROUNDS=3 RUNS=3 tools/bench/run.sh # quicker, noisier
 #   STEPS="hyperfine" tools/bench/run.sh   # only re-time (after one full run)
+#   STEPS=hyperfine ONLY='^(ftsql sql|java Hello)' ROUNDS_DIR=/tmp/r2 tools/bench/run.sh  # a subset
 #
 # Needs: Java 17 + Maven (ftsql's deps in ~/.m2), hyperfine, gcc, pkg-config, man,
 # libtracefs-dev, libtraceevent-dev and libtracefs-doc (Debian: apt-get install hyperfine gcc
@@ -170,14 +171,15 @@ if has classes; then
   log "classes loaded per variant (-Xlog:class+load)"
   count() { # name, java args...
     local name=$1; shift
-    rm -f "$W/cl.txt"
+    rm -f "$W"/cl.txt*
     java -Xlog:class+load:file="$W/cl.txt" "$@" > /dev/null 2>&1 || true
     local total shared
     total=$(grep -c 'source:' "$W/cl.txt" || true)
     shared=$(grep -c 'source: shared objects file' "$W/cl.txt" || true)
     printf '%-48s %6s loaded, %6s of them from a CDS archive\n' "$name" "$total" "$shared"
     case "$name" in
-      sql*) # 5 more runs for a median timeline
+      sql*) # 5 more runs for a median timeline (old logs removed: -Xlog would rotate them)
+            rm -f "$W"/cl-[1-5].txt*
             for i in 1 2 3 4 5; do
               java -Xlog:class+load:file="$W/cl-$i.txt" "$@" > /dev/null 2>&1 || true
             done
@@ -230,22 +232,27 @@ if has phases; then
     echo "--- run $i"
     java $LFLAGS -cp "$CP" dev.ftsql.plan.bench.InitCosts "$QUERY" 2>/dev/null
   done | tee "$W/initcosts.txt" >&2
+  log "warm CPU per query (WarmCpu; C2, 3,000 warm-up rounds)"
+  java -Xms256m -Xmx256m -cp "$CP" dev.ftsql.plan.bench.WarmCpu 2>/dev/null | tee "$W/warmcpu.txt" >&2
 fi
 
 if has hyperfine; then
   log "hyperfine: $ROUNDS rounds x ($WARMUP warm-up + $RUNS runs) per command"
-  mkdir -p "$W/rounds"
-  rm -f "$W"/rounds/*.json
+  R=${ROUNDS_DIR:-$W/rounds}
+  mkdir -p "$R"
+  rm -f "$R"/round-*
   names=() cmds=()
-  while IFS='|' read -r name cmd; do names+=("$name"); cmds+=("$cmd"); done < <(commands)
+  # ONLY=REGEX keeps the commands whose name matches (grep -E); sqlhist is always kept
+  while IFS='|' read -r name cmd; do names+=("$name"); cmds+=("$cmd"); done \
+    < <(commands | grep -E "^(sqlhist -t DIR|${ONLY:-.*})")
   for r in $(seq 1 "$ROUNDS"); do
     args=()
     for i in "${!cmds[@]}"; do args+=(-n "${names[$i]}" "${cmds[$i]}"); done
     echo "round $r/$ROUNDS, loadavg $(cut -d' ' -f1-3 /proc/loadavg)" >&2
     hyperfine -N --style basic --warmup "$WARMUP" --runs "$RUNS" \
-      --export-json "$W/rounds/round-$r.json" "${args[@]}" > "$W/rounds/round-$r.txt"
-    cut -d' ' -f1-3 /proc/loadavg > "$W/rounds/round-$r.load"
+      --export-json "$R/round-$r.json" "${args[@]}" > "$R/round-$r.txt"
+    cut -d' ' -f1-3 /proc/loadavg > "$R/round-$r.load"
   done
   echo "loadavg at end: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$W/facts.txt"
-  python3 "$root/tools/bench/summarize.py" "$W/rounds" | tee "$W/summary.md"
+  python3 "$root/tools/bench/summarize.py" "$R" | tee "$R/summary.md"
 fi

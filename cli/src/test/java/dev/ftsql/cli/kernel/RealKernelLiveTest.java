@@ -37,7 +37,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * <p>Needs {@code cli/target/ftsql.jar} as new as the compiled classes: run
  * {@code mvn -q -B -o install -DskipTests} first.
  */
-@EnabledIfSystemProperty(named = "ftsql.kernelTests", matches = "true")
+@EnabledIfSystemProperty(named = "ftsql.liveKernelTests", matches = "true")
 class RealKernelLiveTest {
   /** {@code -Dftsql.kernels=6.12} runs one. */
   private static final List<String> KERNELS =

@@ -30,8 +30,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Threads(1)
 @Fork(value = 2, jvmArgsAppend = {"-Xms256m", "-Xmx256m"})
-@Warmup(iterations = 5, time = 2)
-@Measurement(iterations = 5, time = 2)
+@Warmup(iterations = 10, time = 1)
+@Measurement(iterations = 20, time = 1)
 public class CompileBenchmark {
   private Compiler compiler;
   private PlanOptions options;

@@ -29,14 +29,16 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code compile} (analyze + plan), and {@code newCompiler} (the per-catalog setup the CLI pays
  * once).
  *
- * <p>Run with {@code tools/bench/jmh.sh planner CompilePhases} (not a JUnit test).
+ * <p>Run with {@code tools/bench/jmh.sh planner CompilePhases} (not a JUnit test). Each
+ * (benchmark, query) pair is its own fork, so each needs its own warm-up: C2 takes several seconds
+ * to compile Calcite's parser and validator, longer on a loaded machine, hence 15 warm-up seconds.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Threads(1)
 @Fork(value = 1, jvmArgsAppend = {"-Xms256m", "-Xmx256m"})
-@Warmup(iterations = 4, time = 1)
+@Warmup(iterations = 15, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class CompilePhasesBenchmark {
   @Param({"counter", "topN", "readme", "onmax", "filter"})

@@ -43,7 +43,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Threads(1)
 @Fork(value = 2, jvmArgsAppend = {"-Xms256m", "-Xmx256m"})
 @Warmup(iterations = 5, time = 1)
-@Measurement(iterations = 5, time = 1)
+@Measurement(iterations = 10, time = 1)
 public class CatalogLoadBenchmark {
   static final String SNAPSHOT = "/dev/ftsql/sql/kernels/6.12.ftcat.gz";
 
