@@ -34,7 +34,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * did: run to the end, Ctrl-C, kill -9 and stop from another process, a refused name, a refused
  * write in the middle of a plan.
  *
- * <p>Needs {@code cli/target/ftsql.jar} as new as the compiled classes: run
+ * <p>Opt-in ({@code -Dftsql.liveKernelTests=true}; about 10 minutes per kernel). Needs
+ * {@code cli/target/ftsql.jar} and the samples jar as new as the compiled classes: run
  * {@code mvn -q -B -o install -DskipTests} first.
  */
 @EnabledIfSystemProperty(named = "ftsql.liveKernelTests", matches = "true")
