@@ -55,12 +55,12 @@ final class PlanExplanation {
   private static String describe(ResultSpec r, OutputColumn c) {
     if (c.source() == OutputColumn.Source.KEY) {
       ResultSpec.KeyColumn k = r.keys().get(c.index());
-      return "key " + k.histName();
+      return "key " + k.histName() + (k.type() == ResultSpec.KeyType.STRING ? " (string)" : "");
     }
     ResultSpec.AggregateColumn a = r.aggregates().get(c.index());
     return switch (a.kind()) {
       case COUNT -> "hitcount";
-      case SUM -> "value " + a.histName();
+      case SUM -> "value " + a.histName() + (a.hex() ? " (hex)" : "");
       case AVG -> "value " + a.histName() + " / hitcount";
       case MAX -> "max: of onmax()";
     };

@@ -163,7 +163,7 @@ public final class Planner {
       PlanOptions options) {
     switch (a.kind()) {
       case COUNT -> {
-        return new ResultSpec.AggregateColumn(a.kind(), "hitcount");
+        return new ResultSpec.AggregateColumn(a.kind(), "hitcount", false);
       }
       case SUM, AVG -> {
         Column c = a.argument().orElseThrow();
@@ -173,7 +173,7 @@ public final class Planner {
               + " fields per histogram (besides COUNT)", a.span());
         }
         values.putIfAbsent(c.field(), new TriggerPart("value", text, a.span()));
-        return new ResultSpec.AggregateColumn(a.kind(), c.field());
+        return new ResultSpec.AggregateColumn(a.kind(), c.field(), a.hex());
       }
       case MAX -> {
         profile.require(Feature.ONMAX, a.span());
@@ -196,7 +196,7 @@ public final class Planner {
         }
         variables.add(new TriggerPart("variable", var + "=" + fieldName(c, a.span()), a.span()));
         actions.add(new TriggerPart("action", "onmax($" + var + ").save(" + String.join(",", saved) + ")", a.span()));
-        return new ResultSpec.AggregateColumn(a.kind(), "max");
+        return new ResultSpec.AggregateColumn(a.kind(), "max", false);
       }
       default -> throw new IllegalStateException(a.kind().toString());
     }
@@ -240,8 +240,15 @@ public final class Planner {
     for (Key k : q.keys()) {
       String histName = k.column().kind() == ColumnKind.STACKTRACE ? stackName(k.column()).replace(".stacktrace", "")
           : k.column().field();
-      out.add(new ResultSpec.KeyColumn(histName, k.display(), k.hidden()));
+      out.add(new ResultSpec.KeyColumn(histName, k.display(), keyType(k.column().kind()), k.hidden()));
     }
     return out;
+  }
+
+  private static ResultSpec.KeyType keyType(ColumnKind kind) {
+    if (kind == ColumnKind.STACKTRACE) {
+      return ResultSpec.KeyType.STACKTRACE;
+    }
+    return kind.isString() ? ResultSpec.KeyType.STRING : ResultSpec.KeyType.NUMBER;
   }
 }

@@ -37,12 +37,25 @@ public record ResultSpec(
     orderBy = List.copyOf(orderBy);
   }
 
-  /** A key as the hist file names it ({@code common_pid}, {@code bytes_req}), and its display. */
-  public record KeyColumn(String histName, Display display, boolean hidden) {}
+  /**
+   * A key as the hist file names it ({@code common_pid}, {@code bytes_req}), its display and what
+   * the field holds. The type is the field's, not the printed text's: a comm of digits is still a
+   * string, and a string key is a string in a result with no rows.
+   */
+  public record KeyColumn(String histName, Display display, KeyType type, boolean hidden) {}
+
+  /** What a key's field holds, whatever its display. */
+  public enum KeyType {
+    NUMBER,
+    STRING,
+    STACKTRACE
+  }
 
   /**
    * An aggregate and the hist field it is read from: {@code hitcount}, a value name, or the
    * {@code max} of an {@code onmax()} line.
+   *
+   * @param hex the query asked for the value in hex ({@code SUM(hex(x))})
    */
-  public record AggregateColumn(AggregateKind kind, String histName) {}
+  public record AggregateColumn(AggregateKind kind, String histName, boolean hex) {}
 }

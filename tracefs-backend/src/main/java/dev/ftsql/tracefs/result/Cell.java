@@ -42,6 +42,17 @@ public sealed interface Cell {
     }
   }
 
+  /** A sum the query asked to see in hex ({@code SUM(hex(x))}): shown {@code 0x..}, compared as a number. */
+  record Hex(long value) implements Cell {
+    public String text() {
+      return "0x" + Long.toHexString(value);
+    }
+
+    public Optional<BigDecimal> number() {
+      return Optional.of(unsigned(value));
+    }
+  }
+
   /** An average. */
   record Decimal(BigDecimal value) implements Cell {
     public String text() {

@@ -16,8 +16,10 @@ import java.nio.CharBuffer;
  * 2^63 too); an average is a decimal; NULL is null. Keys that are more than a number are objects:
  * symbol {@code {"address":"0x..","symbol":..}}, execname {@code {"comm":..,"pid":..}}, syscall
  * {@code {"name":..,"id":..}}, log2 {@code {"log2":N,"min":..,"max":..}} and bucket
- * {@code {"min":..,"max":..}} (bounds inclusive), stack an array of frames; hex is a string
- * {@code "0x.."}, so that addresses survive JavaScript's doubles.
+ * {@code {"min":..,"max":..}} (bounds inclusive), stack an array of frames; hex (a {@code hex()} key
+ * or a {@code SUM(hex(x))}) is a string {@code "0x.."}, so that addresses survive JavaScript's
+ * doubles. A column's {@code type} comes from the plan, not from the text the kernel printed: a
+ * string key is a string even when it is all digits.
  */
 final class JsonTable {
   private static final ObjectMapper MAPPER = JsonMapper.builder().build();
@@ -41,8 +43,13 @@ final class JsonTable {
       for (Row r : table.rows()) {
         g.writeStartObject();
         for (int c = 0; c < table.columns().size(); c++) {
-          g.writeFieldName(table.columns().get(c).name());
-          cell(r.cell(c), g);
+          Column column = table.columns().get(c);
+          g.writeFieldName(column.name());
+          if (column.type() == ColumnType.STRING || column.type() == ColumnType.HEX) {
+            stringOrNull(r.cell(c), g);
+          } else {
+            cell(r.cell(c), g);
+          }
         }
         g.writeEndObject();
       }
@@ -61,9 +68,20 @@ final class JsonTable {
     out.append('\n');
   }
 
+  /** A string column's cells are strings, whatever their text looks like; a hex column's too. */
+  private static void stringOrNull(Cell cell, JsonGenerator g) throws IOException {
+    if (cell instanceof Cell.Null) {
+      g.writeNull();
+    } else {
+      g.writeString(cell.text());
+    }
+  }
+
   private static void cell(Cell cell, JsonGenerator g) throws IOException {
     if (cell instanceof Cell.Number) {
       unsigned(((Cell.Number) cell).value(), g);
+    } else if (cell instanceof Cell.Hex) {
+      g.writeString(cell.text());
     } else if (cell instanceof Cell.Decimal) {
       g.writeNumber(((Cell.Decimal) cell).value());
     } else if (cell instanceof Cell.Key) {

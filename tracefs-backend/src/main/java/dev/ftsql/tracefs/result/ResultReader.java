@@ -64,7 +64,7 @@ public final class ResultReader {
       }
       rows.add(new Row(cells, g.hitcount));
     }
-    return new ResultTable(columns(spec, histogram), rows, histogram.totals(), warnings(histogram));
+    return new ResultTable(columns(spec), rows, histogram.totals(), warnings(histogram));
   }
 
   // ---- grouping -----------------------------------------------------------------------------------
@@ -101,7 +101,7 @@ public final class ResultReader {
       }
       HistKey[] keys = new HistKey[keyCount];
       for (int i = 0; i < keyCount; i++) {
-        keys[i] = e.key(i);
+        keys[i] = typed(spec.keys().get(i), e.key(i));
       }
       Group g;
       if (merge) {
@@ -122,10 +122,21 @@ public final class ResultReader {
     for (Group g : groups) {
       g.aggregates = new Cell[aggregates.size()];
       for (int a = 0; a < aggregates.size(); a++) {
-        g.aggregates[a] = aggregate(aggregates.get(a).kind(), g, a);
+        g.aggregates[a] = aggregate(aggregates.get(a), g, a);
       }
     }
     return groups;
+  }
+
+  /**
+   * A string field whose text is all digits (a comm "1234") reads as a number: it is text, and sorts
+   * as text.
+   */
+  private static HistKey typed(ResultSpec.KeyColumn column, HistKey key) {
+    if (column.type() == ResultSpec.KeyType.STRING && key instanceof HistKey.Number) {
+      return new HistKey.Text(key.text());
+    }
+    return key;
   }
 
   private static List<HistKey> visible(ResultSpec spec, HistKey[] keys) {
@@ -162,12 +173,16 @@ public final class ResultReader {
     }
   }
 
-  private static Cell aggregate(AggregateKind kind, Group g, int a) {
+  private static Cell aggregate(ResultSpec.AggregateColumn column, Group g, int a) {
+    AggregateKind kind = column.kind();
     switch (kind) {
       case COUNT:
         return new Cell.Number(g.sums[a]);
       case SUM:
-        return g.hitcount == 0 ? new Cell.Null() : new Cell.Number(g.sums[a]);
+        if (g.hitcount == 0) {
+          return new Cell.Null();
+        }
+        return column.hex() ? new Cell.Hex(g.sums[a]) : new Cell.Number(g.sums[a]);
       case AVG:
         if (g.hitcount == 0) {
           return new Cell.Null();
@@ -261,24 +276,27 @@ public final class ResultReader {
 
   // ---- columns and warnings -----------------------------------------------------------------------
 
-  private static List<Column> columns(ResultSpec spec, Histogram histogram) {
+  private static List<Column> columns(ResultSpec spec) {
     List<Column> out = new ArrayList<>();
     for (OutputColumn c : spec.columns()) {
       if (c.source() == OutputColumn.Source.KEY) {
-        out.add(new Column(c.name(), keyType(spec.keys().get(c.index()), c.index(), histogram), true));
+        out.add(new Column(c.name(), keyType(spec.keys().get(c.index())), true));
       } else {
-        AggregateKind kind = spec.aggregates().get(c.index()).kind();
-        out.add(new Column(c.name(), kind == AggregateKind.AVG ? ColumnType.DECIMAL : ColumnType.NUMBER, false));
+        out.add(new Column(c.name(), aggregateType(spec.aggregates().get(c.index())), false));
       }
     }
     return out;
   }
 
-  /**
-   * The display says most; a plain key is a stack by its name, and a string or a number by what the
-   * kernel printed (the plan does not carry the field's type). With no entries it counts as a number.
-   */
-  private static ColumnType keyType(ResultSpec.KeyColumn key, int index, Histogram histogram) {
+  private static ColumnType aggregateType(ResultSpec.AggregateColumn a) {
+    if (a.kind() == AggregateKind.AVG) {
+      return ColumnType.DECIMAL;
+    }
+    return a.hex() ? ColumnType.HEX : ColumnType.NUMBER;
+  }
+
+  /** The display says most; a plain key is what its field holds. */
+  private static ColumnType keyType(ResultSpec.KeyColumn key) {
     switch (key.display()) {
       case HEX:
         return ColumnType.HEX;
@@ -296,15 +314,15 @@ public final class ResultReader {
       case PLAIN:
       case USECS:
       default:
-        if (key.histName().equals("stacktrace") || key.histName().equals("common_stacktrace")) {
-          return ColumnType.STACK;
-        }
-        for (HistEntry e : histogram.entries()) {
-          if (e.key(index) instanceof HistKey.Text) {
+        switch (key.type()) {
+          case STACKTRACE:
+            return ColumnType.STACK;
+          case STRING:
             return ColumnType.STRING;
-          }
+          case NUMBER:
+          default:
+            return ColumnType.NUMBER;
         }
-        return ColumnType.NUMBER;
     }
   }
 

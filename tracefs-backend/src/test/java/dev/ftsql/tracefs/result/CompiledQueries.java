@@ -23,6 +23,11 @@ final class CompiledQueries {
       + " ORDER BY COUNT(*) DESC LIMIT 10";
   static final String SYMBOLS = "SELECT sym(call_site), SUM(bytes_alloc) AS bytes FROM kmalloc"
       + " GROUP BY sym(call_site) ORDER BY bytes DESC LIMIT 10";
+  /** Matches the {@code hex} capture: {@code keys=call_site.hex:vals=hitcount,bytes_alloc.hex}. */
+  static final String HEX = "SELECT hex(call_site) AS site, COUNT(*), SUM(hex(bytes_alloc)) AS bytes FROM kmalloc"
+      + " GROUP BY hex(call_site)";
+  /** Matches the {@code dynstring} capture: {@code keys=filename}, a {@code __data_loc char[]}. */
+  static final String FILENAMES = "SELECT filename, COUNT(*) FROM sched_process_exec GROUP BY filename";
   static final String STACKS = "SELECT common_stacktrace, COUNT(*) FROM sched_process_fork GROUP BY common_stacktrace";
 
   private static final Map<String, Compiler> COMPILERS = new HashMap<>();
@@ -36,6 +41,11 @@ final class CompiledQueries {
 
   /** Compiles {@code sql} for {@code kernel} and reads the capture {@code ftsql-<name>} with it. */
   static ResultTable read(String kernel, String name, String sql) {
-    return ResultReader.read(spec(kernel, sql), GoldenHist.hist(kernel, "ftsql-" + name));
+    return readCapture(kernel, "ftsql-" + name, sql);
+  }
+
+  /** Reads the capture {@code capture} (any case of the hist corpus) with {@code sql}'s plan. */
+  static ResultTable readCapture(String kernel, String capture, String sql) {
+    return ResultReader.read(spec(kernel, sql), GoldenHist.hist(kernel, capture));
   }
 }

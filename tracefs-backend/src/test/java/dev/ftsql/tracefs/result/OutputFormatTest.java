@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -93,7 +94,12 @@ class OutputFormatTest {
         new HistKey.Symbol(0xffffffff9cd7f19cL, "single_open_size+0x3c/0xb0"), new HistKey.Execname("sh", 94),
         new HistKey.Syscall("sys_openat", 257), new HistKey.Bucket(10, 19), new HistKey.Stack(List.of("a+0x1/0x2")),
         new HistKey.Raw("<?>"));
-    List<Column> columns = keys.stream().map(k -> new Column(k.getClass().getSimpleName(), ColumnType.STRING, true)).toList();
+    List<ColumnType> types = List.of(ColumnType.NUMBER, ColumnType.HEX, ColumnType.SYMBOL, ColumnType.EXECNAME,
+        ColumnType.SYSCALL, ColumnType.BUCKET, ColumnType.STACK, ColumnType.STRING);
+    List<Column> columns = new ArrayList<>();
+    for (int i = 0; i < keys.size(); i++) {
+      columns.add(new Column(keys.get(i).getClass().getSimpleName(), types.get(i), true));
+    }
     ResultTable t = new ResultTable(columns, List.of(new Row(keys.stream().map(OutputFormatTest::key).toList(), 1)),
         new Totals(1, 1, 0), List.of());
     StringWriter text = new StringWriter();
@@ -105,6 +111,22 @@ class OutputFormatTest {
         + "\"Execname\":{\"comm\":\"sh\",\"pid\":94},\"Syscall\":{\"name\":\"sys_openat\",\"id\":257},"
         + "\"Bucket\":{\"min\":10,\"max\":19},\"Stack\":[\"a+0x1/0x2\"],\"Raw\":\"<?>\"}");
     assertThat(text.toString()).endsWith("}\n").containsOnlyOnce("\n");
+  }
+
+  @Test
+  void jsonTypesCellsByTheirColumn() throws IOException {
+    // A string column of digits stays a string; a hex sum is a "0x.." string like a hex key.
+    ResultTable t = new ResultTable(
+        List.of(new Column("comm", ColumnType.STRING, true), new Column("bytes", ColumnType.HEX, false),
+            new Column("n", ColumnType.NUMBER, false)),
+        List.of(new Row(List.of(key(new HistKey.Number(1234)), new Cell.Hex(255), new Cell.Number(3)), 3),
+            new Row(List.of(key(new HistKey.Text("sh")), new Cell.Null(), new Cell.Number(1)), 1)),
+        new Totals(4, 2, 0), List.of());
+    assertThat(write(OutputFormat.JSON, t)).isEqualTo("{\"columns\":[{\"name\":\"comm\",\"type\":\"string\"},"
+        + "{\"name\":\"bytes\",\"type\":\"hex\"},{\"name\":\"n\",\"type\":\"number\"}],"
+        + "\"rows\":[{\"comm\":\"1234\",\"bytes\":\"0xff\",\"n\":3},{\"comm\":\"sh\",\"bytes\":null,\"n\":1}],"
+        + "\"totals\":{\"hits\":4,\"entries\":2,\"dropped\":0}}\n");
+    assertThat(write(OutputFormat.CSV, t)).isEqualTo("comm,bytes,n\r\n1234,0xff,3\r\nsh,,1\r\n");
   }
 
   @ParameterizedTest

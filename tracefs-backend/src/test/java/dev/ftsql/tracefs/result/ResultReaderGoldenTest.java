@@ -2,9 +2,15 @@ package dev.ftsql.tracefs.result;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ftsql.tracefs.GoldenHist;
 import dev.ftsql.tracefs.hist.HistKey;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -104,5 +110,59 @@ class ResultReaderGoldenTest {
     assertThat(t.rows()).hasSize(1);
     assertThat(t.rows().get(0).cell(0).text()).startsWith("__do_sys_clone+0x").contains("\ndo_syscall_64+0x");
     assertThat(t.rows().get(0).cell(1)).isEqualTo(new Cell.Number(65));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"6.1", "6.12"})
+  void hexKeysAndHexSumsStayHexInEveryFormat(String kernel) throws Exception {
+    ResultTable t = CompiledQueries.readCapture(kernel, "hex", CompiledQueries.HEX);
+    assertThat(t.columns()).extracting(Column::name, Column::type).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("site", ColumnType.HEX),
+        org.assertj.core.groups.Tuple.tuple("count", ColumnType.NUMBER),
+        org.assertj.core.groups.Tuple.tuple("bytes", ColumnType.HEX));
+    // The kernel prints a .hex value as bare hex digits ("bytes_alloc:       8000"): every sum the
+    // capture holds must come back as 0x plus those digits, and its number must be their value.
+    String hist = GoldenHist.hist(kernel, "hex");
+    Matcher m = Pattern.compile("call_site: ([0-9a-f]+) } hitcount: +(\\d+) +bytes_alloc: +([0-9a-f]+)").matcher(hist);
+    int seen = 0;
+    while (m.find()) {
+      String site = "0x" + m.group(1);
+      Row row = t.rows().stream().filter(r -> r.cell(0).text().equals(site)).findFirst().orElseThrow();
+      assertThat(texts(row)).containsExactly(site, m.group(2), "0x" + m.group(3));
+      assertThat(row.cell(2).number()).contains(new BigDecimal(new BigInteger(m.group(3), 16)));
+      seen++;
+    }
+    assertThat(seen).isEqualTo(t.rows().size()).isPositive();
+    StringBuilder json = new StringBuilder();
+    OutputFormat.JSON.write(t, json);
+    JsonNode doc = new ObjectMapper().readTree(json.toString());
+    assertThat(doc.get("columns").toString())
+        .isEqualTo("[{\"name\":\"site\",\"type\":\"hex\"},{\"name\":\"count\",\"type\":\"number\"},"
+            + "{\"name\":\"bytes\",\"type\":\"hex\"}]");
+    assertThat(doc.get("rows")).allSatisfy(r -> {
+      assertThat(r.get("site").isTextual()).isTrue();
+      assertThat(r.get("count").isIntegralNumber()).isTrue();
+      assertThat(r.get("bytes").asText()).startsWith("0x");
+    });
+    StringBuilder csv = new StringBuilder();
+    OutputFormat.CSV.write(t, csv);
+    assertThat(csv.toString().lines().skip(1)).allMatch(l -> l.matches("0x[0-9a-f]+,\\d+,0x[0-9a-f]+"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"6.1", "6.12"})
+  void aDynamicStringKeyIsAStringColumn(String kernel) {
+    ResultTable t = CompiledQueries.readCapture(kernel, "dynstring", CompiledQueries.FILENAMES);
+    assertThat(t.columns().get(0)).isEqualTo(new Column("filename", ColumnType.STRING, true));
+    assertThat(t.rows()).isNotEmpty().allSatisfy(r -> assertThat(r.cell(0).text()).startsWith("/"));
+  }
+
+  @Test
+  void aStringKeyIsAStringColumnEvenWithNoRows() {
+    String empty = GoldenHist.hist("6.1", "ftsql-having");
+    empty = empty.substring(0, empty.indexOf("\n{ ")) + "\n\nTotals:\n    Hits: 0\n    Entries: 0\n    Dropped: 0\n";
+    ResultTable t = ResultReader.read(CompiledQueries.spec("6.1", CompiledQueries.HAVING), empty);
+    assertThat(t.rows()).isEmpty();
+    assertThat(t.columns().get(0).type()).isEqualTo(ColumnType.STRING);
   }
 }

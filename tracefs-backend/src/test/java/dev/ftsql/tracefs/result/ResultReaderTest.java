@@ -54,12 +54,12 @@ class ResultReaderTest {
   private static ResultSpec spec(boolean prioHidden, List<SortItem> orderBy, OptionalLong limit,
       Optional<RowCondition> having) {
     return new ResultSpec("events/x/y/hist", TRIGGER,
-        List.of(new ResultSpec.KeyColumn("common_pid", Display.EXECNAME, false),
-            new ResultSpec.KeyColumn("prio", Display.PLAIN, prioHidden)),
-        List.of(new ResultSpec.AggregateColumn(AggregateKind.COUNT, "hitcount"),
-            new ResultSpec.AggregateColumn(AggregateKind.SUM, "bytes"),
-            new ResultSpec.AggregateColumn(AggregateKind.AVG, "lat"),
-            new ResultSpec.AggregateColumn(AggregateKind.MAX, "max")),
+        List.of(new ResultSpec.KeyColumn("common_pid", Display.EXECNAME, ResultSpec.KeyType.NUMBER, false),
+            new ResultSpec.KeyColumn("prio", Display.PLAIN, ResultSpec.KeyType.NUMBER, prioHidden)),
+        List.of(new ResultSpec.AggregateColumn(AggregateKind.COUNT, "hitcount", false),
+            new ResultSpec.AggregateColumn(AggregateKind.SUM, "bytes", false),
+            new ResultSpec.AggregateColumn(AggregateKind.AVG, "lat", false),
+            new ResultSpec.AggregateColumn(AggregateKind.MAX, "max", false)),
         List.of(key("task", 0), aggregate("n", 0), aggregate("bytes", 1), aggregate("avg_lat", 2),
             aggregate("max_lat", 3)),
         orderBy, limit, having);
@@ -126,8 +126,8 @@ class ResultReaderTest {
         + "{ comm: sh" + " ".repeat(48) + " } hitcount:          4\n\nTotals:\n    Hits: 4\n    Entries: 1\n    Dropped: 0\n";
     RowCondition onKey = new RowCondition.Compare(new ResultRef(OutputColumn.Source.KEY, 0), CompareOp.NE, BigDecimal.ONE);
     for (RowCondition having : List.of(onKey, new RowCondition.Not(onKey))) {
-      ResultSpec s = new ResultSpec("hist", "hist:keys=comm", List.of(new ResultSpec.KeyColumn("comm", Display.PLAIN, false)),
-          List.of(new ResultSpec.AggregateColumn(AggregateKind.COUNT, "hitcount")),
+      ResultSpec s = new ResultSpec("hist", "hist:keys=comm", List.of(new ResultSpec.KeyColumn("comm", Display.PLAIN, ResultSpec.KeyType.STRING, false)),
+          List.of(new ResultSpec.AggregateColumn(AggregateKind.COUNT, "hitcount", false)),
           List.of(key("comm", 0), aggregate("count", 0)), List.of(), OptionalLong.empty(), Optional.of(having));
       assertThat(ResultReader.read(s, hist).rows()).isEmpty();
     }
@@ -152,10 +152,10 @@ class ResultReaderTest {
     String empty = "# trigger info: hist:keys=common_type:vals=hitcount,bytes_req:sort=hitcount:size=2048 [active]\n#\n\n\n"
         + "Totals:\n    Hits: 0\n    Entries: 0\n    Dropped: 0\n";
     ResultSpec s = new ResultSpec("hist", "hist:keys=common_type:vals=bytes_req",
-        List.of(new ResultSpec.KeyColumn("common_type", Display.PLAIN, true)),
-        List.of(new ResultSpec.AggregateColumn(AggregateKind.COUNT, "hitcount"),
-            new ResultSpec.AggregateColumn(AggregateKind.SUM, "bytes_req"),
-            new ResultSpec.AggregateColumn(AggregateKind.AVG, "bytes_req")),
+        List.of(new ResultSpec.KeyColumn("common_type", Display.PLAIN, ResultSpec.KeyType.NUMBER, true)),
+        List.of(new ResultSpec.AggregateColumn(AggregateKind.COUNT, "hitcount", false),
+            new ResultSpec.AggregateColumn(AggregateKind.SUM, "bytes_req", false),
+            new ResultSpec.AggregateColumn(AggregateKind.AVG, "bytes_req", false)),
         List.of(aggregate("count", 0), aggregate("sum", 1), aggregate("avg", 2)),
         List.of(), OptionalLong.empty(), Optional.empty());
     ResultTable t = ResultReader.read(s, empty);
@@ -187,5 +187,40 @@ class ResultReaderTest {
         .hasMessageContaining("has no histogram of hist:keys=common_pid.execname,prio:vals=bytes");
     assertThatThrownBy(() -> ResultReader.read(other, "# Available triggers:\n# traceon traceoff hist\n"))
         .isInstanceOf(NoSuchHistogramException.class).hasMessageContaining("the trigger is not on the event");
+  }
+
+  @Test
+  void aStringKeyOfDigitsIsTextAndSortsAsText() throws Exception {
+    String hist = "# trigger info: hist:keys=comm:vals=hitcount:sort=hitcount:size=2048 [active]\n\n"
+        + "{ comm: 900" + " ".repeat(13) + " } hitcount:          1\n"
+        + "{ comm: 1000" + " ".repeat(12) + " } hitcount:          2\n"
+        + "\nTotals:\n    Hits: 3\n    Entries: 2\n    Dropped: 0\n";
+    ResultSpec s = new ResultSpec("hist", "hist:keys=comm",
+        List.of(new ResultSpec.KeyColumn("comm", Display.PLAIN, ResultSpec.KeyType.STRING, false)),
+        List.of(new ResultSpec.AggregateColumn(AggregateKind.COUNT, "hitcount", false)),
+        List.of(key("comm", 0), aggregate("count", 0)), List.of(), OptionalLong.empty(), Optional.empty());
+    ResultTable t = ResultReader.read(s, hist);
+    assertThat(t.columns().get(0).type()).isEqualTo(ColumnType.STRING);
+    // As text "1000" < "900"; as numbers it would be the other way round.
+    assertThat(rows(t)).containsExactly("1000 | 2", "900 | 1");
+    StringBuilder json = new StringBuilder();
+    OutputFormat.JSON.write(t, json);
+    assertThat(json.toString()).contains("\"rows\":[{\"comm\":\"1000\",\"count\":2},{\"comm\":\"900\",\"count\":1}]");
+  }
+
+  @Test
+  void aHexSumIsShownInHexAndOrdersByItsValue() {
+    String hist = "# trigger info: hist:keys=common_pid:vals=hitcount,bytes.hex:sort=hitcount:size=2048 [active]\n\n"
+        + "{ common_pid:          1 } hitcount:          1  bytes:         ff\n"
+        + "{ common_pid:          2 } hitcount:          1  bytes:        100\n"
+        + "\nTotals:\n    Hits: 2\n    Entries: 2\n    Dropped: 0\n";
+    ResultSpec s = new ResultSpec("hist", "hist:keys=common_pid:vals=bytes.hex",
+        List.of(new ResultSpec.KeyColumn("common_pid", Display.PLAIN, ResultSpec.KeyType.NUMBER, false)),
+        List.of(new ResultSpec.AggregateColumn(AggregateKind.SUM, "bytes", true)),
+        List.of(key("pid", 0), aggregate("bytes", 0)),
+        List.of(new SortItem(agg(0), true, AT)), OptionalLong.empty(), Optional.empty());
+    ResultTable t = ResultReader.read(s, hist);
+    assertThat(t.columns()).extracting(Column::type).containsExactly(ColumnType.NUMBER, ColumnType.HEX);
+    assertThat(rows(t)).containsExactly("2 | 0x100", "1 | 0xff");
   }
 }
