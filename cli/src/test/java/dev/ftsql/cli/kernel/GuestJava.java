@@ -22,15 +22,40 @@ import java.util.stream.Stream;
  * A directory to merge into a guest's root ({@code run-guest.sh --extra}) so the guest can run the
  * ftsql CLI itself: a jlink-ed JRE in {@code /opt/jre} with the modules {@code jdeps} finds in the
  * jar, the glibc libraries that {@code ldd} names for {@code java} and {@code libjvm.so} at the
- * same paths, {@code cli/target/ftsql.jar} in {@code /opt/ftsql}, and the {@code ftsql} command and
- * test helpers ({@code guest-bin/}) in {@code /usr/bin}. The JRE is built once and kept under
- * {@code cli/target/kernel-tests/}; the jar and the scripts are refreshed on every call.
+ * same paths, the jar, an AppCDS archive of it, the library example compiled against it, and the
+ * {@code ftsql} command and test helpers ({@code guest-bin/}) in {@code /usr/bin}.
+ *
+ * <p>Why the archive: every JVM start under TCG spends most of its time loading and verifying
+ * Calcite's classes. The JRE's own CDS archive (jlink {@code --generate-cds-archive}) covers the
+ * JDK; {@code /opt/ftsql/app.jsa}, dumped on the host by this JRE ({@code -XX:ArchiveClassesAtExit}
+ * while compiling a join), covers ftsql and its libraries. The JVM takes an app archive only when
+ * the jar sits at the path it was dumped with and has the same size and mtime (the initramfs keeps
+ * mtimes): so the jar lives in the guest at its host path, {@link #jarPath}. Picocli's classes
+ * (class file version 49) cannot be archived. Measurements: docs/performance.md.
+ *
+ * <p>The JRE and the archive are built once and kept under {@code cli/target/kernel-tests/}; the
+ * jar, the example and the scripts are refreshed on every call.
  */
 public final class GuestJava {
+  /** The JVM options of every ftsql start in the guest; the archive is dumped with the same ones. */
+  static final String JAVA_OPTIONS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData"
+      // Map the CDS archives where they were dumped: relocating them costs seconds under TCG.
+      + " -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0";
+
   private static final List<String> HELPERS =
-      List.of("ftsql", "ftsql-bg", "ftsql-bg-child", "ftsql-wait", "ftsql-wait-applied", "ftsql-time");
+      List.of("ftsql", "ftsql-java", "ftsql-bg", "ftsql-bg-child", "ftsql-wait", "ftsql-wait-applied");
+  /** What the archive is trained on: a join compiles through every phase of the planner. */
+  private static final String TRAINING_SQL =
+      "WITH wakeup AS (SELECT s.next_comm AS comm, s.common_timestamp - w.common_timestamp AS lat"
+          + " FROM sched_waking AS w JOIN sched_switch AS s ON w.pid = s.next_pid)"
+          + " SELECT comm, log2(lat) AS lat_ns, COUNT(*) FROM wakeup GROUP BY comm, log2(lat) ORDER BY comm";
 
   private GuestJava() {}
+
+  /** The jar's path, the same on the host (where the archive is dumped) and in the guest. */
+  static Path jarPath(Guest guest) {
+    return guest.workDir().resolve("guest-jar/ftsql.jar").toAbsolutePath();
+  }
 
   /**
    * Builds (or refreshes) the directory for {@code guest}.
@@ -51,8 +76,11 @@ public final class GuestJava {
       if (!Files.exists(keyFile) || !Files.readString(keyFile).equals(key)) {
         deleteTree(dir);
         Files.createDirectories(jre.getParent());
+        // Uncompressed: a compressed modules image is inflated on every start.
         tool("jlink", "--add-modules", modules, "--strip-debug", "--no-header-files", "--no-man-pages",
-            "--generate-cds-archive", "--output", jre.toString());
+            "--compress=0", "--generate-cds-archive", "--output", jre.toString());
+        // Only for heaps over 32 GiB; 10 MB less to unpack at every boot.
+        Files.deleteIfExists(jre.resolve("lib/server/classes_nocoops.jsa"));
         for (String lib : libraries(jre)) {
           Path target = dir.resolve(lib.substring(1));
           Files.createDirectories(target.getParent());
@@ -60,21 +88,31 @@ public final class GuestJava {
         }
         Files.writeString(keyFile, key);
       }
-      Path guestJar = dir.resolve("opt/ftsql/ftsql.jar");
-      Files.createDirectories(guestJar.getParent());
-      Files.copy(jar, guestJar, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
-      // The library example (samples/java), run with the jar on its class path.
-      Path samples = repo.resolve("samples/target/ftsql-samples-0.1.0-SNAPSHOT.jar");
-      requireNewer(samples, repo.resolve("samples/target/classes"));
-      Files.copy(samples, dir.resolve("opt/ftsql/samples.jar"), StandardCopyOption.REPLACE_EXISTING);
+      Path hostJar = jarPath(guest);
+      Files.createDirectories(hostJar.getParent());
+      if (!sameFile(jar, hostJar)) {
+        Files.copy(jar, hostJar, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+      }
+      Path guestJar = dir.resolve(hostJar.toString().substring(1));
+      if (!sameFile(hostJar, guestJar)) {
+        Files.createDirectories(guestJar.getParent());
+        Files.copy(hostJar, guestJar, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+      }
+      Path jsa = dir.resolve("opt/ftsql/app.jsa");
+      removeAllBut(jsa.getParent(), List.of(jsa, jsa.resolveSibling("app.jsa.key")));
+      archive(jre, hostJar, jsa, key);
+      compileSamples(repo, hostJar, dir.resolve("opt/ftsql/samples"));
       Path bin = Files.createDirectories(dir.resolve("usr/bin"));
       for (String h : HELPERS) {
         try (InputStream in = GuestJava.class.getResourceAsStream("guest-bin/" + h)) {
           if (in == null) {
             throw new IllegalStateException("guest-bin/" + h + " is not on the test classpath");
           }
+          String text = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+              .replace("@JAVA_OPTIONS@", JAVA_OPTIONS)
+              .replace("@JAR@", hostJar.toString());
           Path target = bin.resolve(h);
-          Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+          Files.writeString(target, text);
           Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
         }
       }
@@ -82,6 +120,59 @@ public final class GuestJava {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Empties {@code dir} but for {@code keep}: nothing stale goes into the initramfs. */
+  private static void removeAllBut(Path dir, List<Path> keep) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return;
+    }
+    try (Stream<Path> s = Files.list(dir)) {
+      for (Path p : s.filter(p -> !keep.contains(p)).toList()) {
+        deleteTree(p);
+      }
+    }
+  }
+
+  /** Same size and mtime: what the JVM compares before it trusts an archive. */
+  private static boolean sameFile(Path a, Path b) throws IOException {
+    return Files.exists(b) && Files.size(a) == Files.size(b)
+        && Files.getLastModifiedTime(a).equals(Files.getLastModifiedTime(b));
+  }
+
+  /**
+   * Dumps the app archive with the guest's JRE on this host, unless the one there is for this jar
+   * and JRE already (a few seconds on the host; tens of seconds saved per JVM start in the guest).
+   */
+  private static void archive(Path jre, Path jar, Path jsa, String jreKey) throws IOException {
+    Path keyFile = jsa.resolveSibling("app.jsa.key");
+    String key = jreKey + " " + jar + " " + Files.size(jar) + " " + Files.getLastModifiedTime(jar).toMillis();
+    if (Files.exists(jsa) && Files.exists(keyFile) && Files.readString(keyFile).equals(key)) {
+      return;
+    }
+    Files.deleteIfExists(jsa);
+    Files.createDirectories(jsa.getParent());
+    List<String> command = new ArrayList<>();
+    command.add(jre.resolve("bin/java").toString());
+    command.addAll(List.of(JAVA_OPTIONS.split(" ")));
+    command.addAll(List.of("-XX:ArchiveClassesAtExit=" + jsa, "-jar", jar.toString(), "sql", "--kernel", "6.1",
+        TRAINING_SQL));
+    String output = run(command);
+    if (!Files.exists(jsa)) {
+      throw new IllegalStateException("no archive from " + String.join(" ", command) + ":\n" + output);
+    }
+    Files.writeString(keyFile, key);
+  }
+
+  /** samples/java (the library example), compiled against the jar: the guest runs it with ftsql-java. */
+  private static void compileSamples(Path repo, Path jar, Path out) throws IOException {
+    deleteTree(out);
+    Files.createDirectories(out);
+    List<String> args = new ArrayList<>(List.of("--release", "17", "-cp", jar.toString(), "-d", out.toString()));
+    try (Stream<Path> s = Files.list(repo.resolve("samples/java"))) {
+      s.filter(p -> p.toString().endsWith(".java")).sorted().forEach(p -> args.add(p.toString()));
+    }
+    tool("javac", args.toArray(new String[0]));
   }
 
   /** The jar must be at least as new as every compiled class of the modules it bundles. */
@@ -93,7 +184,7 @@ public final class GuestJava {
 
   private static void requireNewer(Path jar, Path classes) throws IOException {
     if (!Files.exists(jar)) {
-      throw new AssertionError(jar + " is missing: build it first (mvn -q -B -o install -DskipTests)");
+      throw new AssertionError(jar + " is missing: build it first (mvn -q -B -o package -DskipTests)");
     }
     FileTime built = Files.getLastModifiedTime(jar);
     if (!Files.isDirectory(classes)) {
@@ -112,7 +203,7 @@ public final class GuestJava {
           .findFirst();
       if (newer.isPresent()) {
         throw new AssertionError(jar + " is older than " + newer.get()
-            + ": rebuild it first (mvn -q -B -o install -DskipTests), the guest runs the jar");
+            + ": rebuild it first (mvn -q -B -o package -DskipTests), the guest runs the jar");
       }
     }
   }
@@ -138,16 +229,7 @@ public final class GuestJava {
   private static List<String> libraries(Path jre) throws IOException {
     TreeSet<String> libs = new TreeSet<>();
     for (Path binary : List.of(jre.resolve("bin/java"), jre.resolve("lib/server/libjvm.so"))) {
-      Process p = new ProcessBuilder("ldd", binary.toString()).redirectErrorStream(true).start();
-      String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      try {
-        if (p.waitFor() != 0) {
-          throw new IllegalStateException("ldd " + binary + ": " + text);
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
+      String text = run(List.of("ldd", binary.toString()));
       for (String line : text.split("\n")) {
         String[] f = line.strip().split("\\s+");
         // "libz.so.1 => /lib/x86_64-linux-gnu/libz.so.1 (0x..)" or "/lib64/ld-linux-x86-64.so.2 (0x..)"
@@ -158,6 +240,21 @@ public final class GuestJava {
       }
     }
     return new ArrayList<>(libs);
+  }
+
+  /** Runs a command to its end; its output (stdout and stderr), or an exception when it failed. */
+  private static String run(List<String> command) throws IOException {
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    try {
+      if (p.waitFor() != 0) {
+        throw new IllegalStateException(String.join(" ", command) + ": " + text);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+    return text;
   }
 
   private static String tool(String name, String... args) {

@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
@@ -34,16 +35,22 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * did: run to the end, Ctrl-C, kill -9 and stop from another process, a refused name, a refused
  * write in the middle of a plan.
  *
- * <p>Opt-in ({@code -Dftsql.liveKernelTests=true}; about 10 minutes per kernel). Needs
- * {@code cli/target/ftsql.jar} and the samples jar as new as the compiled classes: run
- * {@code mvn -q -B -o install -DskipTests} first.
+ * <p>Part of the real-kernel tests ({@code -Dftsql.kernelTests=true}); {@code
+ * -Dftsql.liveKernelTests=false} leaves it out, {@code -Dftsql.kernels=6.12} runs one kernel. It
+ * runs in Maven's integration-test phase, after {@code cli/target/ftsql.jar} is packaged. Time
+ * goes almost all into JVM starts under TCG (each about as long as the whole boot): hence one boot
+ * per kernel, as few {@code ftsql} processes as the cases need, and the AppCDS archive of
+ * {@link GuestJava}. Measurements: docs/performance.md, section 5.
  */
-@EnabledIfSystemProperty(named = "ftsql.liveKernelTests", matches = "true")
+@EnabledIfSystemProperty(named = "ftsql.kernelTests", matches = "true")
+@EnabledIfSystemProperty(named = "ftsql.afterPackage", matches = "true",
+    disabledReason = "runs in the integration-test phase, after the jar is packaged")
+@DisabledIfSystemProperty(named = "ftsql.liveKernelTests", matches = "false")
 class RealKernelLiveTest {
   /** {@code -Dftsql.kernels=6.12} runs one. */
   private static final List<String> KERNELS =
       List.of(System.getProperty("ftsql.kernels", "6.1,6.12").split(","));
-  /** Every JVM start under TCG takes tens of seconds; a boot runs about twenty. */
+  /** A backstop: a boot takes a few minutes, but a loaded host (other guests) makes it several times longer. */
   private static final Duration BOOT_TIMEOUT = Duration.ofMinutes(45);
   private static final int GUEST_MIB = 2048;
   private static final String T = "/sys/kernel/tracing";
@@ -55,7 +62,7 @@ class RealKernelLiveTest {
           + " SELECT comm, log2(lat) AS lat_ns, COUNT(*) FROM wakeup GROUP BY comm, log2(lat)";
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Pattern ELAPSED = Pattern.compile("elapsed ([0-9.]+) ([0-9.]+)");
+  private static final Pattern CLOCK = Pattern.compile("clock ([0-9.]+)");
 
   /** One case: the guest lines, and what must hold of its output. */
   private record LiveCase(GuestCase guest, Consumer<CaseOutput> check) {}
@@ -70,9 +77,10 @@ class RealKernelLiveTest {
 
   private static Stream<DynamicNode> testsOn(Guest guest, Path extra, String kernel) {
     List<LiveCase> cases = cases(kernel);
-    GuestRun run = guest.run(kernel, "live", cases.stream().map(LiveCase::guest).toList(), BOOT_TIMEOUT,
+    GuestRun run = guest.run(kernel, "live", cases.stream().map(c -> clocked(c.guest())).toList(), BOOT_TIMEOUT,
         GUEST_MIB, Optional.of(extra));
-    System.out.printf("kernel %s: %d live cases in one boot, %d s%n", kernel, cases.size(), run.elapsed().toSeconds());
+    System.out.printf("kernel %s: %d live cases in one boot, %d s; guest seconds since boot at the end of each"
+        + " case's reads: %s%n", kernel, cases.size(), run.elapsed().toSeconds(), clocks(run, cases));
     Stream<DynamicNode> boot = Stream.of(dynamicTest("the payload ran to its end", () -> {
       assertThat(run.finished()).as("see %s", run.stdoutFile()).isTrue();
       assertThat(run.exitStatus()).as("payload exit status").isZero();
@@ -106,14 +114,36 @@ class RealKernelLiveTest {
         new GuestCase("run-single",
             // Light load for the whole boot: a wakeup and a fork every 50 ms (the JVMs add more).
             List.of("(while :; do sleep 0.05; done) >/dev/null 2>&1 &"),
-            List.of("ftsql run --duration 4s --format json '" + SINGLE + "' >/tmp/single.json"),
-            List.of(), List.of("cat /tmp/single.json"), List.of(), List.of()),
+            // This JVM also logs where its classes come from: most must come from the app archive.
+            List.of("FTSQL_JAVA_OPTS=-Xlog:class+load=info:file=/tmp/classes.log"
+                + " ftsql run --duration 4s --format json '" + SINGLE + "' >/tmp/single.json"),
+            List.of(), List.of("cat /tmp/single.json", "grep -c 'source: shared objects file (top)' /tmp/classes.log;"
+                + " grep -c 'source: shared objects file$' /tmp/classes.log; grep -c 'source: jar:' /tmp/classes.log"),
+            List.of(), List.of()),
         out -> {
           assertThat(out.statuses("setup")).as(out.section("setup")).containsExactly(0);
           JsonNode doc = json(out.read(0));
-          assertThat(columns(doc)).containsExactly("next_comm", "n");
+          assertThat(doc.get("columns").toString())
+              .isEqualTo("[{\"name\":\"next_comm\",\"type\":\"string\"},{\"name\":\"n\",\"type\":\"number\"}]");
           assertThat(doc.get("rows")).isNotEmpty();
-          assertThat(doc.get("rows")).allSatisfy(r -> assertThat(r.get("n").asLong()).isPositive());
+          assertThat(doc.get("rows")).allSatisfy(r -> {
+            assertThat(r.get("next_comm").isTextual()).isTrue();
+            assertThat(r.get("n").asLong()).isPositive();
+          });
+          long hits = 0;
+          for (JsonNode r : doc.get("rows")) {
+            hits += r.get("n").asLong();
+          }
+          // Events that arrive while the file is printed count in Hits but may miss the rows.
+          assertThat(doc.get("totals").get("hits").asLong()).isGreaterThanOrEqualTo(hits).isPositive();
+          String[] counts = out.read(1).strip().split("\\s+");
+          long app = Long.parseLong(counts[0]);
+          long jdk = Long.parseLong(counts[1]);
+          long jar = Long.parseLong(counts[2]);
+          System.out.printf("kernel %s: 'ftsql run' loaded %d classes from the app archive, %d from the JRE's,"
+              + " %d from the jar%n", kernel, app, jdk, jar);
+          assertThat(app).as("classes from the app CDS archive (if 0, the archive was refused)").isGreaterThan(jar);
+          assertThat(jdk).as("classes from the JRE's CDS archive").isPositive();
         }));
 
     cases.add(new LiveCase(
@@ -129,32 +159,24 @@ class RealKernelLiveTest {
         }));
 
     cases.add(new LiveCase(
-        new GuestCase("start-list-show-stop", List.of(),
-            List.of("ftsql start -n cnt '" + SINGLE + "'"),
+        // Every command is its own process: the plans live in tracefs and the state directory.
+        new GuestCase("start-sql-e-list-show-stop", List.of(),
+            List.of("ftsql start -n cnt '" + SINGLE + "'", "ftsql sql -e -n viasql '" + SINGLE + "'"),
             GuestCase.BUSY_LOAD,
             List.of("ftsql list", "ftsql show cnt --format json"),
-            List.of("ftsql stop cnt", "ftsql stop cnt", "ftsql list"), List.of()),
+            List.of("ftsql stop cnt", "ftsql stop cnt", "ftsql stop viasql", "ftsql list"), List.of()),
         out -> {
-          assertThat(out.statuses("setup")).as(out.section("setup")).containsExactly(0);
+          assertThat(out.statuses("setup")).as(out.section("setup")).containsExactly(0, 0);
           assertThat(out.section("setup")).contains("cnt\n");
-          assertThat(out.read(0)).containsPattern("cnt +applied +start +\\d+ ");
+          assertThat(out.read(0)).containsPattern("cnt +applied +start +\\d+ ")
+              .containsPattern("viasql +applied +sql -e ");
           JsonNode doc = json(out.read(1));
           assertThat(columns(doc)).containsExactly("next_comm", "n");
           assertThat(doc.get("rows")).isNotEmpty();
-          assertThat(out.statuses("teardown")).as(out.section("teardown")).containsExactly(0, 0, 0);
+          assertThat(out.statuses("teardown")).as(out.section("teardown")).containsExactly(0, 0, 0, 0);
           assertThat(out.section("teardown")).contains("stopped cnt\n")
               .contains("ftsql: cnt is not running; nothing to stop")
               .contains("ftsql: no plan is applied");
-        }));
-
-    cases.add(new LiveCase(
-        new GuestCase("sql-execute", List.of(),
-            List.of("ftsql sql -e -n viasql '" + SINGLE + "'"),
-            List.of(), List.of("ftsql list"), List.of("ftsql stop viasql"), List.of()),
-        out -> {
-          assertThat(out.statuses("setup")).as(out.section("setup")).containsExactly(0);
-          assertThat(out.read(0)).containsPattern("viasql +applied +sql -e ");
-          assertThat(out.statuses("teardown")).containsExactly(0);
         }));
 
     cases.add(new LiveCase(
@@ -258,8 +280,7 @@ class RealKernelLiveTest {
 
     cases.add(new LiveCase(
         new GuestCase("library-sample", List.of(),
-            List.of("/opt/jre/bin/java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
-                + " -cp /opt/ftsql/ftsql.jar:/opt/ftsql/samples.jar WakeupLatency 3 >/tmp/sample.out"),
+            List.of("ftsql-java WakeupLatency 3 >/tmp/sample.out"),
             List.of(), List.of("cat /tmp/sample.out", "ls /run/ftsql"), List.of(), List.of()),
         out -> {
           assertThat(out.statuses("setup")).as(out.section("setup")).containsExactly(0);
@@ -268,26 +289,28 @@ class RealKernelLiveTest {
           assertThat(out.read(1)).as("the state directory after close()").isBlank();
         }));
 
-    cases.add(new LiveCase(
-        new GuestCase("timing", List.of(),
-            List.of(
-                "ftsql-time ftsql sql '" + SINGLE + "' >/dev/null",
-                "ftsql-time ftsql run --duration 1s '" + SINGLE + "' >/dev/null"),
-            List.of(), List.of(), List.of(), List.of()),
-        out -> {
-          assertThat(out.statuses("setup")).as(out.section("setup")).containsExactly(0, 0);
-          List<Double> times = new ArrayList<>();
-          Matcher m = ELAPSED.matcher(out.section("setup"));
-          while (m.find()) {
-            times.add(Double.parseDouble(m.group(2)) - Double.parseDouble(m.group(1)));
-          }
-          assertThat(times).hasSize(2);
-          System.out.printf("kernel %s: in the guest, 'ftsql sql' %.1f s, 'ftsql run --duration 1s' %.1f s:"
-              + " run adds %.1f s beyond compiling and the 1 s%n", kernel, times.get(0), times.get(1),
-              times.get(1) - times.get(0) - 1);
-          assertThat(times.get(1)).isGreaterThanOrEqualTo(1.0);
-        }));
     return cases;
+  }
+
+  /** The case with one more read at its end: the guest's uptime, to see where a boot's time goes. */
+  private static GuestCase clocked(GuestCase c) {
+    List<String> read = new ArrayList<>(c.read());
+    read.add("echo clock $(cut -d' ' -f1 /proc/uptime)");
+    return new GuestCase(c.name(), c.prepare(), c.setup(), c.load(), read, c.teardown(), c.cleanup());
+  }
+
+  private static String clocks(GuestRun run, List<LiveCase> cases) {
+    List<String> out = new ArrayList<>();
+    for (LiveCase c : cases) {
+      try {
+        CaseOutput o = run.get(c.guest().name());
+        Matcher m = CLOCK.matcher(o.read(c.guest().read().size()));
+        out.add(c.guest().name() + " " + (m.find() ? m.group(1) : "?"));
+      } catch (AssertionError | RuntimeException e) {
+        out.add(c.guest().name() + " ?");
+      }
+    }
+    return String.join(", ", out);
   }
 
   private static JsonNode json(String text) {
