@@ -16,6 +16,12 @@ import java.util.regex.Pattern;
 /** One case's outcome on one kernel: the plan, what the guest printed, and its histogram. */
 final class HistResult {
   static final String MOUNT = EchoLines.DEFAULT_MOUNT;
+
+  /** One frame of a stack key, as the kernel prints it: indented, a line each. */
+  static final Pattern FRAME =
+      Pattern.compile(
+          " {9}([A-Za-z_.][\\w.]*\\+0x[0-9a-f]+/0x[0-9a-f]+( \\[\\w+\\])?|0x[0-9a-f]+)");
+
   private static final Pattern LOG2 = Pattern.compile("~ 2\\^(\\d+)");
 
   private final String kernel;

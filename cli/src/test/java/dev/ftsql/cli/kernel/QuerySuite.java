@@ -122,6 +122,8 @@ final class QuerySuite {
             assertThat(error)
                 .as("compiling for %s: %s", kernel, c.sql())
                 .isInstanceOf(SqlError.class)
-                .hasMessageContaining(c.refusalOn(kernel).orElseThrow()));
+                .hasMessageContaining(c.refusalOn(kernel).orElseThrow())
+                .satisfies(
+                    e -> assertThat(((SqlError) e).span()).as("where in the SQL").isPresent()));
   }
 }

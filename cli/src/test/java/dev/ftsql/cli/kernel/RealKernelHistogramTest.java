@@ -34,9 +34,6 @@ class RealKernelHistogramTest {
       Pattern.compile(
           "\\[[0-9a-f]{16}\\] [A-Za-z_.][\\w.]*\\+0x[0-9a-f]+/0x[0-9a-f]+( \\[\\w+\\])?");
   private static final Pattern BUCKET = Pattern.compile("~ (\\d+)-(\\d+)");
-  private static final Pattern FRAME =
-      Pattern.compile(
-          " {9}([A-Za-z_.][\\w.]*\\+0x[0-9a-f]+/0x[0-9a-f]+( \\[\\w+\\])?|0x[0-9a-f]+)");
 
   private static final String INSTANCE = " " + HistResult.MOUNT + "/instances/ftsqltest/events/";
 
@@ -198,7 +195,7 @@ class RealKernelHistogramTest {
                         s ->
                             assertThat(s.split("\n"))
                                 .hasSizeGreaterThanOrEqualTo(2)
-                                .allSatisfy(f -> assertThat(f).matches(FRAME)));
+                                .allSatisfy(f -> assertThat(f).matches(HistResult.FRAME)));
                 assertThat(stacks).anySatisfy(s -> assertThat(s).contains("schedule"));
               }),
           // A dynamic string (256 bytes) and a stack (128): exactly the kernel's 384 key bytes.
@@ -212,7 +209,7 @@ class RealKernelHistogramTest {
                     .allSatisfy(
                         s ->
                             assertThat(s.split("\n"))
-                                .allSatisfy(f -> assertThat(f).matches(FRAME)));
+                                .allSatisfy(f -> assertThat(f).matches(HistResult.FRAME)));
                 assertThat(r.hist().keys(r.stackLabel()))
                     .anySatisfy(s -> assertThat(s).contains("execve"));
               }),

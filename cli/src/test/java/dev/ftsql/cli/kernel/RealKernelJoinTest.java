@@ -18,12 +18,12 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * The proof that joins work: stream joins through synthetic events, chains of them, filters on
- * either side and on the result, MAX over a join and sqlhist's {@code -n}/{@code -m}/{@code -T},
- * compiled for 6.1 and 6.12 and applied with the exact lines {@code ftsql sql} prints on the real
- * kernel under QEMU (one boot per kernel), then torn down with the {@code --teardown} lines. A
- * user's checks follow: every line succeeds, the result histogram on the synthetic event has
- * entries whose latencies add up, and teardown leaves trigger files and synthetic_events as they
- * were.
+ * either side and on the result, MAX over a join, a stack from the start event (6.3+; refused on
+ * 6.1) and sqlhist's {@code -n}/{@code -m}/{@code -T}, compiled for 6.1 and 6.12 and applied with
+ * the exact lines {@code ftsql sql} prints on the real kernel under QEMU (one boot per kernel),
+ * then torn down with the {@code --teardown} lines. A user's checks follow: every line succeeds,
+ * the result histogram on the synthetic event has entries whose latencies add up, and teardown
+ * leaves trigger files and synthetic_events as they were.
  */
 @EnabledIfSystemProperty(named = "ftsql.kernelTests", matches = "true")
 class RealKernelJoinTest {
@@ -262,6 +262,32 @@ class RealKernelJoinTest {
                       .withName("wakeup_max")
                       .withHandler(new Handler(Kind.MAX, "lat"), false, true))
               .readingFirst("cat $T/events/sched/sched_switch/hist"),
+          // A stack taken on the start event travels in the synthetic event (6.3+): where each
+          // wakeup was made, keyed as stack.stacktrace. 6.1 cannot hold a stack in a variable.
+          HistCase.of(
+                  "start-stack",
+                  "WITH wake_stack AS (SELECT w.STACKTRACE AS stack, s.common_timestamp -"
+                      + " w.common_timestamp AS lat FROM sched_waking AS w JOIN sched_switch AS s"
+                      + " ON w.pid = s.next_pid) SELECT stack, COUNT(*) FROM wake_stack"
+                      + " GROUP BY stack",
+                  r -> {
+                    List<String> stacks = r.hist().keys("stack");
+                    assertThat(stacks)
+                        .allSatisfy(
+                            s ->
+                                assertThat(s.split("\n"))
+                                    .hasSizeGreaterThanOrEqualTo(2)
+                                    .allSatisfy(f -> assertThat(f).matches(HistResult.FRAME)));
+                    // sched_waking fires in try_to_wake_up(): its callers wake tasks.
+                    assertThat(stacks).anySatisfy(s -> assertThat(s).contains("wake"));
+                    // Stacks differ by caller: busy_load's sleeps (timers) and its children's
+                    // exits.
+                    assertThat(stacks).hasSizeGreaterThanOrEqualTo(2);
+                  })
+              .refusedOn(
+                  "6.1",
+                  "the target kernel lacks stack traces in variables and synthetic events (Linux"
+                      + " 6.3)"),
           // A filter on each side: both must hold for a match, and the unfiltered join has both.
           HistCase.of(
               "where-start-and-end",
