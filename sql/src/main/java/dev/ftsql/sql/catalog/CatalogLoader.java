@@ -148,6 +148,45 @@ public final class CatalogLoader {
     }
   }
 
+  /**
+   * Writes the files of the catalog embedded for {@code kernel} under {@code dir} as tracefs lays
+   * them out ({@code README}, {@code trace_clock}, {@code events/<system>/<event>/format}): a copy
+   * of that kernel's tracefs that {@link #fromTracefs} reads, for tools and tests that need files.
+   *
+   * @return {@code dir}
+   * @throws SqlError when this build embeds no catalog for {@code kernel}
+   */
+  public static Path writeTracefsCopy(String kernel, Path dir) {
+    if (!KERNEL_NAME.matcher(kernel).matches()) {
+      throw noEmbedded(kernel, EMBEDDED_DIRECTORY);
+    }
+    String resource = EMBEDDED_DIRECTORY + kernel + EMBEDDED_SUFFIX;
+    TracefsFiles files;
+    try (InputStream in = CatalogLoader.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw noEmbedded(kernel, EMBEDDED_DIRECTORY);
+      }
+      files = CatalogSnapshot.parse(readSnapshotText(in, resource), resource);
+    } catch (IOException e) {
+      throw new SqlError("cannot read embedded catalog " + resource + ": " + reason(e));
+    }
+    try {
+      writeFile(dir.resolve(TracefsFiles.README), files.readme());
+      writeFile(dir.resolve(TracefsFiles.TRACE_CLOCK), files.traceClock());
+      for (String eventPath : files.formats().keySet()) {
+        writeFile(dir.resolve(TracefsFiles.formatFile(eventPath)), files.formats().get(eventPath));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return dir;
+  }
+
+  private static void writeFile(Path file, String content) throws IOException {
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, content);
+  }
+
   static EventCatalog embedded(String kernel, String directory) {
     if (!KERNEL_NAME.matcher(kernel).matches()) {
       throw noEmbedded(kernel, directory);
