@@ -1,6 +1,7 @@
 package dev.ftsql.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -22,6 +24,11 @@ import picocli.CommandLine.Model.OptionSpec;
 /** The man pages the build writes to target/man/man1 (cli/pom.xml), checked against the picocli model. */
 class ManPagesTest {
   private static final Path MAN1 = Path.of("target", "man", "man1");
+
+  @BeforeAll
+  static void pagesWereBuilt() {
+    assumeFalse(Boolean.getBoolean("ftsql.skipManPages"), "built with -Dftsql.skipManPages=true");
+  }
 
   /** Every visible command and subcommand, as the generator walks them, with its page's name. */
   static Stream<Arguments> commands() {
