@@ -27,8 +27,16 @@ import picocli.CommandLine.Command;
       "  ftsql run --duration 10s \"SELECT next_comm, COUNT(*) FROM sched_switch GROUP BY next_comm\"",
       "  ftsql start -n wakeup -f wakeup.sql; ftsql show wakeup; ftsql stop wakeup",
       "",
-      "Exit status: 0 ok, 2 bad usage, 3 the query is wrong, 4 a file or tracefs problem",
-      "(including the kernel refusing a line: everything written before it is removed again)."
+      "Manual: ftsql(1) and one page per command, ftsql-sql(1), ftsql-run(1), ... (the build writes",
+      "them to cli/target/man/man1: man -l cli/target/man/man1/ftsql.1); the SQL: docs/sql-reference.md."
+    },
+    exitCodeListHeading = "%nExit status:%n",
+    exitCodeList = {
+      "0:ok",
+      "2:bad usage",
+      "3:the query is wrong",
+      "4:a file or tracefs problem (including the kernel refusing a line: everything written before it"
+          + " is removed again)"
     })
 public final class Main {
   public static final int EXIT_QUERY = 3;
