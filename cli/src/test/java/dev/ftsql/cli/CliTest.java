@@ -2,6 +2,7 @@ package dev.ftsql.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ftsql.sql.catalog.CatalogLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,7 +94,7 @@ class CliTest {
 
   @Test
   void ambiguousEventsListTheCandidates(@TempDir Path tmp) throws IOException {
-    Path dir = TracefsCopy.of("6.12", tmp);
+    Path dir = CatalogLoader.writeTracefsCopy("6.12", tmp);
     Path copy = dir.resolve("events/eprobes/sched_switch/format");
     Files.createDirectories(copy.getParent());
     Files.copy(dir.resolve("events/sched/sched_switch/format"), copy);
@@ -107,7 +108,7 @@ class CliTest {
 
   @Test
   void aCapturedSnapshotCompilesLikeTheTracefsItCameFrom(@TempDir Path tmp) throws IOException {
-    Path dir = TracefsCopy.of("6.1", tmp.resolve("tracefs"));
+    Path dir = CatalogLoader.writeTracefsCopy("6.1", tmp.resolve("tracefs"));
     Path snapshot = tmp.resolve("board.ftcat.gz");
     assertThat(Cli.run("catalog", "capture", "-t", dir.toString(), "-o", snapshot.toString()).exit()).isZero();
     String q = "SELECT STACKTRACE, COUNT(*) FROM sched_switch WHERE prev_state & 1 GROUP BY STACKTRACE";

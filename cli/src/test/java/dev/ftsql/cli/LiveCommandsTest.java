@@ -2,6 +2,7 @@ package dev.ftsql.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ftsql.sql.catalog.CatalogLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +38,7 @@ class LiveCommandsTest {
 
   @BeforeAll
   static void unpack() throws IOException {
-    fs = TracefsCopy.of("6.12", shared.resolve("tracefs"));
+    fs = CatalogLoader.writeTracefsCopy("6.12", shared.resolve("tracefs"));
   }
 
   @BeforeEach

@@ -1,10 +1,7 @@
 package dev.ftsql.tracefs;
 
-import java.io.BufferedReader;
+import dev.ftsql.sql.catalog.CatalogLoader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -15,13 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.BiPredicate;
-import java.util.zip.GZIPInputStream;
 
 /**
  * A tracefs that behaves like the kernel where the live backend cares: trigger files keep triggers
  * and remove them with {@code !}, {@code synthetic_events} creates and deletes (EBUSY while a
  * trigger uses the event), refusals write {@code error_log} entries with a caret, and every write
- * is recorded. The event formats come from an embedded kernel snapshot unpacked into a directory,
+ * is recorded. The event formats come from an embedded kernel snapshot written out as a tracefs copy,
  * so the compiler can read them there.
  */
 final class FakeKernel implements Tracefs {
@@ -46,7 +42,7 @@ final class FakeKernel implements Tracefs {
       if (shared == null) {
         Path dir = Files.createTempDirectory("ftsql-fake-tracefs");
         dir.toFile().deleteOnExit();
-        shared = unpack("6.12", dir);
+        shared = CatalogLoader.writeTracefsCopy("6.12", dir);
       }
     }
     this.root = shared;
@@ -299,33 +295,6 @@ final class FakeKernel implements Tracefs {
         + " ".repeat(11 + pos) + "^\n");
     if (errorLog.size() > 8) {
       errorLog.remove(0);
-    }
-  }
-
-  static Path unpack(String kernel, Path dir) throws IOException {
-    String resource = "/dev/ftsql/sql/kernels/" + kernel + ".ftcat.gz";
-    try (InputStream raw = FakeKernel.class.getResourceAsStream(resource);
-        BufferedReader r = new BufferedReader(new InputStreamReader(new GZIPInputStream(raw), StandardCharsets.UTF_8))) {
-      Path current = null;
-      StringBuilder content = new StringBuilder();
-      for (String line = r.readLine(); line != null; line = r.readLine()) {
-        if (line.startsWith("#ftsql-file ")) {
-          write(current, content);
-          current = dir.resolve(line.substring("#ftsql-file ".length()));
-          content.setLength(0);
-        } else if (current != null) {
-          content.append(line).append('\n');
-        }
-      }
-      write(current, content);
-    }
-    return dir;
-  }
-
-  private static void write(Path file, StringBuilder content) throws IOException {
-    if (file != null) {
-      Files.createDirectories(file.getParent());
-      Files.writeString(file, content);
     }
   }
 }

@@ -1,5 +1,7 @@
 package dev.ftsql.cli.kernel;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,5 +39,41 @@ public record CaseOutput(
     StringBuilder b = new StringBuilder();
     sections.forEach((k, v) -> b.append("--- ").append(k).append('\n').append(v));
     return b.toString();
+  }
+
+  /** The case ran to its end, and each of {@code setupLines} exited 0. */
+  public void assertSetupSucceeded(List<String> setupLines) {
+    assertThat(complete).as("the guest finished the case:%n%s", transcript()).isTrue();
+    assertThat(statuses("setup"))
+        .as(
+            "exit status of each setup line%n%s%nguest output:%n%s",
+            String.join("\n", setupLines), section("setup"))
+        .hasSize(setupLines.size())
+        .containsOnly(0);
+  }
+
+  /**
+   * Teardown restored the trigger files, synthetic_events and instances, even after a failed setup.
+   * The undo of a line that failed fails too, and its error is in error_log, so the exit statuses
+   * and the empty error_log are checked only after a good setup.
+   */
+  public void assertCleanTeardown(List<String> setupLines, List<String> teardownLines) {
+    boolean setupOk =
+        statuses("setup").size() == setupLines.size()
+            && statuses("setup").stream().allMatch(s -> s == 0);
+    if (setupOk) {
+      assertThat(statuses("teardown"))
+          .as(
+              "exit status of each teardown line%n%s%nguest output:%n%s",
+              String.join("\n", teardownLines), section("teardown"))
+          .hasSize(teardownLines.size())
+          .containsOnly(0);
+    }
+    assertThat(stateSame)
+        .as("trigger files, synthetic_events and instances as before setup:%n%s", section("state"))
+        .contains(true);
+    if (setupOk) {
+      assertThat(section("error_log")).as("error_log after the case").isBlank();
+    }
   }
 }

@@ -1,5 +1,7 @@
 package dev.ftsql.cli.kernel;
 
+import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
+
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,7 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicNode;
 
 /**
  * Boots a kernel once under QEMU ({@code tools/qemu/run-guest.sh}) and runs many cases in it. The
@@ -50,6 +54,17 @@ public final class Guest {
   }
 
   /**
+   * One container of tests per kernel ("kernel 6.1", ...). A kernel boots only when its container
+   * runs: {@code testsOn} is called lazily, so a report lists the kernels in order, each with its
+   * own boot's tests.
+   */
+  public static Stream<DynamicNode> onEachKernel(
+      List<String> kernels, Function<String, Stream<DynamicNode>> testsOn) {
+    return kernels.stream()
+        .map(k -> dynamicContainer("kernel " + k, Stream.of(k).flatMap(testsOn)));
+  }
+
+  /**
    * Runs every case in one boot of {@code kernel} (6.1, 6.12 or an image path).
    *
    * @param label distinguishes this suite's files under the work directory
@@ -63,7 +78,11 @@ public final class Guest {
    * root, e.g. {@code ftsql/x.sh}, to text) put into the initramfs for the cases to use.
    */
   public GuestRun run(
-      String kernel, String label, List<GuestCase> cases, Duration timeout, Map<String, String> files) {
+      String kernel,
+      String label,
+      List<GuestCase> cases,
+      Duration timeout,
+      Map<String, String> files) {
     return run(kernel, label, cases, timeout, 0, Optional.empty(), files);
   }
 
@@ -74,7 +93,12 @@ public final class Guest {
    * @param memoryMib the guest's memory; 0 for run-guest.sh's default
    */
   public GuestRun run(
-      String kernel, String label, List<GuestCase> cases, Duration timeout, int memoryMib, Optional<Path> extra) {
+      String kernel,
+      String label,
+      List<GuestCase> cases,
+      Duration timeout,
+      int memoryMib,
+      Optional<Path> extra) {
     return run(kernel, label, cases, timeout, memoryMib, extra, Map.of());
   }
 
@@ -87,7 +111,8 @@ public final class Guest {
       Optional<Path> extra,
       Map<String, String> files) {
     if (extra.isPresent() && !files.isEmpty()) {
-      throw new IllegalArgumentException("run-guest.sh takes one --extra tree: give a directory or files");
+      throw new IllegalArgumentException(
+          "run-guest.sh takes one --extra tree: give a directory or files");
     }
     try {
       Files.createDirectories(workDir);
@@ -96,12 +121,14 @@ public final class Guest {
       Path out = workDir.resolve(base + "-stdout.txt");
       Path err = workDir.resolve(base + "-stderr.txt");
       Files.writeString(payload, GuestScript.build(cases));
-      List<String> command = new ArrayList<>(List.of(
-          repoRoot.resolve("tools/qemu/run-guest.sh").toString(),
-          "--kernel",
-          kernel,
-          "--timeout",
-          Long.toString(timeout.toSeconds())));
+      List<String> command =
+          new ArrayList<>(
+              List.of(
+                  repoRoot.resolve("tools/qemu/run-guest.sh").toString(),
+                  "--kernel",
+                  kernel,
+                  "--timeout",
+                  Long.toString(timeout.toSeconds())));
       if (memoryMib > 0) {
         command.addAll(List.of("--mem", Integer.toString(memoryMib)));
       }
@@ -125,6 +152,9 @@ public final class Guest {
         throw new AssertionError("run-guest.sh did not end; see " + out);
       }
       Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+      System.out.printf(
+          "kernel %s: %d %s cases in one boot, %d s%n",
+          kernel, cases.size(), label, elapsed.toSeconds());
       return new GuestRun(kernel, read(out), out, read(err), p.exitValue(), elapsed);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

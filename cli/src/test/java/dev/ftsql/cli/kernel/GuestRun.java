@@ -1,5 +1,8 @@
 package dev.ftsql.cli.kernel;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -7,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.function.Executable;
 
 /** One boot's results: the payload's output split into per-case {@link CaseOutput}s. */
 public final class GuestRun {
@@ -54,6 +59,42 @@ public final class GuestRun {
   /** Whether the payload ran to its end (its last line is the done marker). */
   public boolean finished() {
     return stdout.contains("\n@@done") || stdout.startsWith("@@done");
+  }
+
+  /** The test each boot's tests start with: the payload ran to its end and exited 0. */
+  public DynamicNode ranToEnd() {
+    return dynamicTest(
+        "the payload ran to its end",
+        () -> {
+          assertThat(finished()).as("see %s", stdoutFile).isTrue();
+          assertThat(exitStatus).as("payload exit status").isZero();
+        });
+  }
+
+  /**
+   * {@code check}, with a failure that names the kernel, the case and where the guest's output is:
+   * reports show only indices.
+   */
+  public Executable inContext(String caseName, Executable check) {
+    return inContext(caseName, "", check);
+  }
+
+  /** Like {@link #inContext(String, Executable)}, naming the query too. */
+  public Executable inContext(String caseName, String sql, Executable check) {
+    return () -> {
+      try {
+        check.execute();
+      } catch (AssertionError e) {
+        AssertionError named =
+            new AssertionError(
+                String.format(
+                    "kernel %s, case %s%s%n(guest output: %s)%n%s",
+                    kernel, caseName, sql.isEmpty() ? "" : ": " + sql, stdoutFile, e.getMessage()),
+                e.getCause());
+        named.setStackTrace(e.getStackTrace());
+        throw named;
+      }
+    };
   }
 
   /** The case's output; fails with the end of the console when the guest never got there. */

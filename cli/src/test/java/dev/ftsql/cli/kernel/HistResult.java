@@ -16,25 +16,35 @@ import java.util.regex.Pattern;
 /** One case's outcome on one kernel: the plan, what the guest printed, and its histogram. */
 final class HistResult {
   static final String MOUNT = EchoLines.DEFAULT_MOUNT;
+
+  /** One frame of a stack key, as the kernel prints it: indented, a line each. */
+  static final Pattern FRAME =
+      Pattern.compile(
+          " {9}([A-Za-z_.][\\w.]*\\+0x[0-9a-f]+/0x[0-9a-f]+( \\[\\w+\\])?|0x[0-9a-f]+)");
+
   private static final Pattern LOG2 = Pattern.compile("~ 2\\^(\\d+)");
 
   private final String kernel;
   private final TracePlan plan;
   private final Supplier<CaseOutput> output;
+  private final int histRead;
   private final Function<String, HistResult> others;
   private HistBlock hist;
 
   /**
    * @param output fetched when a test asks for it, so that a guest that died fails only its tests
+   * @param histRead which read of the case printed the result's hist file
    */
   HistResult(
       String kernel,
       TracePlan plan,
       Supplier<CaseOutput> output,
+      int histRead,
       Function<String, HistResult> others) {
     this.kernel = kernel;
     this.plan = plan;
     this.output = output;
+    this.histRead = histRead;
     this.others = others;
   }
 
@@ -69,7 +79,7 @@ final class HistResult {
     return EchoLines.teardown(plan, MOUNT);
   }
 
-  /** The line written to the trigger file (a single-event plan has one). */
+  /** The first line written to a trigger file (a single-event plan has one). */
   String triggerLine() {
     return plan.steps().stream()
         .filter(s -> s instanceof Step.AddHistTrigger)
@@ -78,10 +88,19 @@ final class HistResult {
         .orElseThrow();
   }
 
-  /** This plan's block of the hist file (other blocks may be there too). */
+  long syntheticEvents() {
+    return plan.steps().stream().filter(s -> s instanceof Step.CreateSyntheticEvent).count();
+  }
+
+  /** The text of the result's hist file. */
+  String histText() {
+    return output().read(histRead);
+  }
+
+  /** The result histogram: this plan's block of the hist file (other blocks may be there too). */
   HistBlock hist() {
     if (hist == null) {
-      hist = HistBlock.forTrigger(output().read(0), triggerLine());
+      hist = HistBlock.forTrigger(histText(), plan.result().trigger());
     }
     return hist;
   }
@@ -89,6 +108,13 @@ final class HistResult {
   /** The distinct renderings of a key, e.g. the comms of a {@code next_comm} key. */
   Set<String> distinct(String label) {
     return new LinkedHashSet<>(hist().keys(label));
+  }
+
+  /** A plain numeric key: a u64, so a negative difference reads as a negative long. */
+  long number(HistEntry e, String label) {
+    String k = e.key(label);
+    assertThat(k).as("%s is a number", label).matches("\\d+");
+    return Long.parseUnsignedLong(k);
   }
 
   /** The exponents of a {@code .log2} key ({@code ~ 2^N}). */

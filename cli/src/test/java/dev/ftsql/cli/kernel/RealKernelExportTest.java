@@ -33,7 +33,6 @@ import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.junit.jupiter.api.function.Executable;
 import picocli.CommandLine;
 
 /**
@@ -140,11 +139,7 @@ class RealKernelExportTest {
   @TestFactory
   Stream<DynamicNode> exportedScripts() {
     Guest guest = Guest.fromSystemProperties();
-    return KERNELS.stream()
-        .map(
-            k ->
-                dynamicContainer(
-                    "kernel " + k, Stream.of(k).flatMap(kernel -> testsOn(guest, kernel))));
+    return Guest.onEachKernel(KERNELS, kernel -> testsOn(guest, kernel));
   }
 
   private static Stream<DynamicNode> testsOn(Guest guest, String kernel) {
@@ -210,26 +205,16 @@ class RealKernelExportTest {
             List.of()));
 
     GuestRun run = guest.run(kernel, "export", cases, BOOT_TIMEOUT, files);
-    System.out.printf(
-        "kernel %s: %d export cases in one boot, %d s%n",
-        kernel, cases.size(), run.elapsed().toSeconds());
 
     List<DynamicNode> nodes = new ArrayList<>();
-    nodes.add(
-        dynamicTest(
-            "the payload ran to its end",
-            () -> {
-              assertThat(run.finished()).as("see %s", run.stdoutFile()).isTrue();
-              assertThat(run.exitStatus()).as("payload exit status").isZero();
-            }));
+    nodes.add(run.ranToEnd());
     for (Query q : QUERIES) {
       nodes.add(dynamicContainer(q.name(), lifecycleTests(run, q, plans.get(q.name()))));
     }
     nodes.add(
         dynamicTest(
             "a rejected last step leaves tracefs as it was",
-            inContext(
-                run,
+            run.inContext(
                 "broken",
                 () -> {
                   CaseOutput out = run.get("broken");
@@ -247,8 +232,7 @@ class RealKernelExportTest {
     nodes.add(
         dynamicTest(
             "a plan for a missing event changes nothing",
-            inContext(
-                run,
+            run.inContext(
                 "missing",
                 () -> {
                   CaseOutput out = run.get("missing");
@@ -266,8 +250,7 @@ class RealKernelExportTest {
     nodes.add(
         dynamicTest(
             "the catalog snippet's snapshot compiles the same plans",
-            inContext(
-                run,
+            run.inContext(
                 "catalog",
                 () -> {
                   // As a user would: the decoded output saved to a file, given to --kernel FILE.
@@ -359,8 +342,7 @@ class RealKernelExportTest {
     return Stream.of(
         dynamicTest(
             "up",
-            inContext(
-                run,
+            run.inContext(
                 q.name(),
                 () -> {
                   CaseOutput out = run.get(q.name());
@@ -371,8 +353,7 @@ class RealKernelExportTest {
                 })),
         dynamicTest(
             "show prints its histogram",
-            inContext(
-                run,
+            run.inContext(
                 q.name(),
                 () -> {
                   String show = run.get(q.name()).read(0);
@@ -385,8 +366,7 @@ class RealKernelExportTest {
                 })),
         dynamicTest(
             "status says up, with the totals",
-            inContext(
-                run,
+            run.inContext(
                 q.name(),
                 () -> {
                   String status = run.get(q.name()).read(1);
@@ -402,8 +382,7 @@ class RealKernelExportTest {
                 })),
         dynamicTest(
             "a second up refuses and changes nothing",
-            inContext(
-                run,
+            run.inContext(
                 q.name(),
                 () -> {
                   String again = run.get(q.name()).read(2);
@@ -414,8 +393,7 @@ class RealKernelExportTest {
                 })),
         dynamicTest(
             "down, and down again, restore tracefs",
-            inContext(
-                run,
+            run.inContext(
                 q.name(),
                 () -> {
                   CaseOutput out = run.get(q.name());
@@ -478,23 +456,5 @@ class RealKernelExportTest {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  /** Failures name the kernel, the case and where the guest's output is. */
-  private static Executable inContext(GuestRun run, String name, Executable check) {
-    return () -> {
-      try {
-        check.execute();
-      } catch (AssertionError e) {
-        AssertionError named =
-            new AssertionError(
-                String.format(
-                    "kernel %s, case %s (guest output: %s)%n%s",
-                    run.kernel(), name, run.stdoutFile(), e.getMessage()),
-                e.getCause());
-        named.setStackTrace(e.getStackTrace());
-        throw named;
-      }
-    };
   }
 }

@@ -1,26 +1,17 @@
 package dev.ftsql.cli.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
-import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
-import dev.ftsql.plan.Compiler;
 import dev.ftsql.plan.PlanOptions;
-import dev.ftsql.plan.TracePlan;
-import dev.ftsql.sql.catalog.CatalogLoader;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.junit.jupiter.api.function.Executable;
 
 /**
  * The proof that single-event histograms work: one query per feature row of the compiler, compiled
@@ -43,9 +34,6 @@ class RealKernelHistogramTest {
       Pattern.compile(
           "\\[[0-9a-f]{16}\\] [A-Za-z_.][\\w.]*\\+0x[0-9a-f]+/0x[0-9a-f]+( \\[\\w+\\])?");
   private static final Pattern BUCKET = Pattern.compile("~ (\\d+)-(\\d+)");
-  private static final Pattern FRAME =
-      Pattern.compile(
-          " {9}([A-Za-z_.][\\w.]*\\+0x[0-9a-f]+/0x[0-9a-f]+( \\[\\w+\\])?|0x[0-9a-f]+)");
 
   private static final String INSTANCE = " " + HistResult.MOUNT + "/instances/ftsqltest/events/";
 
@@ -63,7 +51,8 @@ class RealKernelHistogramTest {
               "SELECT common_cpu, next_prio, COUNT(*) FROM sched_switch GROUP BY common_cpu,"
                   + " next_prio",
               r -> {
-                // The guest has one CPU (tools/qemu/README.md: two crash under TCG when code is patched).
+                // The guest has one CPU (tools/qemu/README.md: two crash under TCG when code is
+                // patched).
                 assertThat(r.distinct("common_cpu")).containsExactly("0");
                 assertThat(r.distinct("next_prio")).contains("120");
                 assertThat(r.hist().keys("next_prio"))
@@ -206,7 +195,7 @@ class RealKernelHistogramTest {
                         s ->
                             assertThat(s.split("\n"))
                                 .hasSizeGreaterThanOrEqualTo(2)
-                                .allSatisfy(f -> assertThat(f).matches(FRAME)));
+                                .allSatisfy(f -> assertThat(f).matches(HistResult.FRAME)));
                 assertThat(stacks).anySatisfy(s -> assertThat(s).contains("schedule"));
               }),
           // A dynamic string (256 bytes) and a stack (128): exactly the kernel's 384 key bytes.
@@ -220,7 +209,7 @@ class RealKernelHistogramTest {
                     .allSatisfy(
                         s ->
                             assertThat(s.split("\n"))
-                                .allSatisfy(f -> assertThat(f).matches(FRAME)));
+                                .allSatisfy(f -> assertThat(f).matches(HistResult.FRAME)));
                 assertThat(r.hist().keys(r.stackLabel()))
                     .anySatisfy(s -> assertThat(s).contains("execve"));
               }),
@@ -373,136 +362,18 @@ class RealKernelHistogramTest {
   @TestFactory
   Stream<DynamicNode> singleEventHistograms() {
     Guest guest = Guest.fromSystemProperties();
-    // Stream.of(k).flatMap(...) is lazy: each kernel boots when its container runs.
-    return KERNELS.stream()
-        .map(
-            k ->
-                dynamicContainer(
-                    "kernel " + k, Stream.of(k).flatMap(kernel -> testsOn(guest, kernel))));
+    return Guest.onEachKernel(
+        KERNELS,
+        kernel ->
+            QuerySuite.testsOn(
+                guest, kernel, "histogram", BOOT_TIMEOUT, CASES, RealKernelHistogramTest::totals));
   }
 
-  private static Stream<DynamicNode> testsOn(Guest guest, String kernel) {
-    Compiler compiler = new Compiler(CatalogLoader.embedded(kernel));
-    Map<String, TracePlan> plans = new LinkedHashMap<>();
-    Map<String, RuntimeException> refused = new LinkedHashMap<>();
-    List<GuestCase> guestCases = new ArrayList<>();
-    for (HistCase c : CASES) {
-      try {
-        TracePlan plan = compiler.compile(c.sql(), c.options());
-        plans.put(c.name(), plan);
-        guestCases.add(c.toGuestCase(plan));
-      } catch (RuntimeException e) {
-        refused.put(c.name(), e);
-      }
-    }
-    GuestRun run = guest.run(kernel, "histogram", guestCases, BOOT_TIMEOUT);
-    System.out.printf(
-        "kernel %s: %d cases in one boot, %d s%n",
-        kernel, guestCases.size(), run.elapsed().toSeconds());
-    Map<String, HistResult> results = new LinkedHashMap<>();
-    plans.forEach(
-        (name, plan) ->
-            results.put(name, new HistResult(kernel, plan, () -> run.get(name), results::get)));
-
-    Stream<DynamicNode> boot =
-        Stream.of(
-            dynamicTest(
-                "the payload ran to its end",
-                () -> {
-                  assertThat(run.finished()).as("see %s", run.stdoutFile()).isTrue();
-                  assertThat(run.exitStatus()).as("payload exit status").isZero();
-                }));
-    Stream<DynamicNode> cases =
-        CASES.stream()
-            .map(
-                c ->
-                    refused.containsKey(c.name())
-                        ? refusedTest(kernel, c, refused.get(c.name()))
-                        : caseTests(run, c, results.get(c.name())));
-    return Stream.concat(boot, cases);
-  }
-
-  private static DynamicNode caseTests(GuestRun run, HistCase c, HistResult r) {
-    return dynamicContainer(
-        c.name(),
-        Stream.of(
-            dynamicTest("histogram", inContext(run, c, () -> checkHistogram(c, r))),
-            dynamicTest("teardown", inContext(run, c, () -> checkTeardown(r)))));
-  }
-
-  private static DynamicNode refusedTest(String kernel, HistCase c, RuntimeException error) {
-    return dynamicTest(
-        c.name(),
-        () -> {
-          throw new AssertionError("does not compile for " + kernel + ": " + c.sql(), error);
-        });
-  }
-
-  /**
-   * Failures name the kernel, the case and where the guest's output is: reports show only indices.
-   */
-  private static Executable inContext(GuestRun run, HistCase c, Executable check) {
-    return () -> {
-      try {
-        check.execute();
-      } catch (AssertionError e) {
-        AssertionError named =
-            new AssertionError(
-                String.format(
-                    "kernel %s, case %s: %s%n(guest output: %s)%n%s",
-                    run.kernel(), c.name(), c.sql(), run.stdoutFile(), e.getMessage()),
-                e.getCause());
-        named.setStackTrace(e.getStackTrace());
-        throw named;
-      }
-    };
-  }
-
-  /** What every histogram must show, then the case's own checks. */
-  private static void checkHistogram(HistCase c, HistResult r) {
-    CaseOutput out = r.output();
-    assertThat(out.complete()).as("the guest finished the case:%n%s", out.transcript()).isTrue();
-    assertThat(out.statuses("setup"))
-        .as(
-            "exit status of each setup line of %s%n%s%nguest output:%n%s",
-            c.sql(), String.join("\n", r.setupLines()), out.section("setup"))
-        .hasSize(r.setupLines().size())
-        .containsOnly(0);
+  /** The event keeps firing while cat reads: the totals, printed after the entries, are larger. */
+  private static void totals(HistResult r) {
     HistBlock h = r.hist();
-    assertThat(h.entries()).as("entries of %s", h.triggerInfo()).isNotEmpty();
-    assertThat(h.entries()).allSatisfy(e -> assertThat(e.hitcount()).isPositive());
-    assertThat(h.hasTotals()).as("Totals: in%n%s", out.read(0)).isTrue();
-    // The event keeps firing while cat reads: the totals come after the entries.
     assertThat(h.totalEntries().getAsLong()).isGreaterThanOrEqualTo(h.entries().size());
     assertThat(h.hits().getAsLong())
         .isGreaterThanOrEqualTo(h.values("hitcount").stream().mapToLong(Long::longValue).sum());
-    c.check().accept(r);
-  }
-
-  /**
-   * Teardown restores the state even after a failed setup; the undo of a line that failed fails
-   * too, and its error is in error_log, so those two checks wait for a good setup.
-   */
-  private static void checkTeardown(HistResult r) {
-    CaseOutput out = r.output();
-    boolean setupOk =
-        out.statuses("setup").size() == r.setupLines().size()
-            && out.statuses("setup").stream().allMatch(s -> s == 0);
-    if (setupOk) {
-      assertThat(out.statuses("teardown"))
-          .as(
-              "exit status of each teardown line%n%s%nguest output:%n%s",
-              String.join("\n", r.teardownLines()), out.section("teardown"))
-          .hasSize(r.teardownLines().size())
-          .containsOnly(0);
-    }
-    assertThat(out.stateSame())
-        .as(
-            "trigger files, synthetic_events and instances as before setup:%n%s",
-            out.section("state"))
-        .contains(true);
-    if (setupOk) {
-      assertThat(out.section("error_log")).as("error_log after the case").isBlank();
-    }
   }
 }

@@ -1,7 +1,6 @@
 package dev.ftsql.cli.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -71,8 +70,7 @@ class RealKernelLiveTest {
   Stream<DynamicNode> liveCommandsOnRealKernels() {
     Guest guest = Guest.fromSystemProperties();
     Path extra = GuestJava.prepare(guest);
-    return KERNELS.stream().map(k -> dynamicContainer("kernel " + k, Stream.of(k).flatMap(
-        kernel -> testsOn(guest, extra, kernel))));
+    return Guest.onEachKernel(KERNELS, kernel -> testsOn(guest, extra, kernel));
   }
 
   private static Stream<DynamicNode> testsOn(Guest guest, Path extra, String kernel) {
@@ -81,11 +79,7 @@ class RealKernelLiveTest {
         GUEST_MIB, Optional.of(extra));
     System.out.printf("kernel %s: %d live cases in one boot, %d s; guest seconds since boot at the end of each"
         + " case's reads: %s%n", kernel, cases.size(), run.elapsed().toSeconds(), clocks(run, cases));
-    Stream<DynamicNode> boot = Stream.of(dynamicTest("the payload ran to its end", () -> {
-      assertThat(run.finished()).as("see %s", run.stdoutFile()).isTrue();
-      assertThat(run.exitStatus()).as("payload exit status").isZero();
-    }));
-    return Stream.concat(boot, cases.stream().map(c -> dynamicTest(c.guest().name(), () -> {
+    return Stream.concat(Stream.of(run.ranToEnd()), cases.stream().map(c -> dynamicTest(c.guest().name(), () -> {
       CaseOutput out = run.get(c.guest().name());
       try {
         assertThat(out.complete()).as("the guest finished the case").isTrue();

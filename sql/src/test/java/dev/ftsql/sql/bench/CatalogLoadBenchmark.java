@@ -6,8 +6,6 @@ import dev.ftsql.sql.catalog.EventFormat;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -58,7 +56,7 @@ public class CatalogLoadBenchmark {
     }
     plain = new GZIPInputStream(new ByteArrayInputStream(gzip)).readAllBytes();
     tracefsCopy = Files.createTempDirectory("ftsql-bench-tracefs");
-    writeTracefsCopy(new String(plain, StandardCharsets.UTF_8), tracefsCopy);
+    CatalogLoader.writeTracefsCopy("6.12", tracefsCopy);
   }
 
   @TearDown(Level.Trial)
@@ -110,26 +108,5 @@ public class CatalogLoadBenchmark {
   @Benchmark
   public EventCatalog fromTracefsCopy() {
     return CatalogLoader.fromTracefs(tracefsCopy);
-  }
-
-  /** Writes the snapshot's files under {@code dir}, as tools/bench/snapshot-to-dir.sh does. */
-  static void writeTracefsCopy(String text, Path dir) throws IOException {
-    String marker = "#ftsql-file ";
-    int pos = text.indexOf("\n" + marker);
-    while (pos >= 0) {
-      int nameStart = pos + 1 + marker.length();
-      int nameEnd = text.indexOf('\n', nameStart);
-      String name = text.substring(nameStart, nameEnd);
-      int next = text.indexOf("\n#ftsql-", nameEnd);
-      String content = text.substring(nameEnd + 1, next < 0 ? text.length() - 1 : next);
-      // the content ends before the separator newline, which the writer added
-      Path file = dir.resolve(name).normalize();
-      if (!file.startsWith(dir)) {
-        throw new UncheckedIOException(new IOException("bad path in snapshot: " + name));
-      }
-      Files.createDirectories(file.getParent());
-      Files.writeString(file, content, StandardCharsets.UTF_8);
-      pos = next < 0 ? -1 : text.indexOf("\n" + marker, next);
-    }
   }
 }

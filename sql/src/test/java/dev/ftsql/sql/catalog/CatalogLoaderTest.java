@@ -152,6 +152,30 @@ class CatalogLoaderTest {
   }
 
   @Test
+  void tracefsCopyOfAnEmbeddedKernelReadsBackAsThatKernel() {
+    EventCatalog embedded = CatalogLoader.embedded("6.1");
+
+    Path copy = CatalogLoader.writeTracefsCopy("6.1", temp.resolve("tracefs"));
+    EventCatalog read = CatalogLoader.fromTracefs(copy);
+
+    assertThat(copy.resolve("events/sched/sched_switch/format")).isRegularFile();
+    assertThat(read.readme()).isEqualTo(embedded.readme());
+    assertThat(read.traceClock()).isEqualTo(embedded.traceClock());
+    assertThat(read.eventPaths()).isEqualTo(embedded.eventPaths());
+    for (String path : embedded.eventPaths()) {
+      String[] parts = path.split("/");
+      assertThat(read.event(parts[0], parts[1])).as(path).isEqualTo(embedded.event(parts[0], parts[1]));
+    }
+  }
+
+  @Test
+  void tracefsCopyOfAnUnknownKernelIsAnError() {
+    assertThatThrownBy(() -> CatalogLoader.writeTracefsCopy("5.4", temp))
+        .isInstanceOf(SqlError.class)
+        .hasMessageStartingWith("no embedded catalog for kernel '5.4'");
+  }
+
+  @Test
   void snapshotIsDeterministic() {
     assertThat(snapshotOfFixture()).isEqualTo(snapshotOfFixture());
   }
