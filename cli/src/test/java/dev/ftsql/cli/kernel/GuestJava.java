@@ -1,5 +1,6 @@
 package dev.ftsql.cli.kernel;
 
+import dev.ftsql.sql.catalog.CatalogLoader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,6 +13,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -25,13 +27,14 @@ import java.util.stream.Stream;
  * same paths, the jar, an AppCDS archive of it, the library example compiled against it, and the
  * {@code ftsql} command and test helpers ({@code guest-bin/}) in {@code /usr/bin}.
  *
- * <p>Why the archive: every JVM start under TCG spends most of its time loading and verifying
- * Calcite's classes. The JRE's own CDS archive (jlink {@code --generate-cds-archive}) covers the
- * JDK; {@code /opt/ftsql/app.jsa}, dumped on the host by this JRE ({@code -XX:ArchiveClassesAtExit}
- * while compiling a join), covers ftsql and its libraries. The JVM takes an app archive only when
- * the jar sits at the path it was dumped with and has the same size and mtime (the initramfs keeps
- * mtimes): so the jar lives in the guest at its host path, {@link #jarPath}. Picocli's classes
- * (class file version 49) cannot be archived. Measurements: docs/performance.md.
+ * <p>Why the archive: every JVM start under TCG spends much of its time loading and verifying
+ * Calcite's classes. {@code /opt/ftsql/app.jsa} is a static AppCDS archive of the JDK's and the
+ * jar's classes that the guest's commands load, dumped on the host by this very JRE (see
+ * {@link #archive}). The JVM takes an app archive only when the jar sits at the path it was dumped
+ * with and has the same size and mtime (the initramfs keeps mtimes): so the jar lives in the guest
+ * at its host path, {@link #jarPath}. Picocli's classes (class file version 49) cannot be archived.
+ * The archives are mapped where they were dumped ({@code ArchiveRelocationMode=0}): relocating them
+ * took about 4 s of each start under TCG. Measurements: docs/performance.md, section 5.
  *
  * <p>The JRE and the archive are built once and kept under {@code cli/target/kernel-tests/}; the
  * jar, the example and the scripts are refreshed on every call.
@@ -44,11 +47,9 @@ public final class GuestJava {
 
   private static final List<String> HELPERS =
       List.of("ftsql", "ftsql-java", "ftsql-bg", "ftsql-bg-child", "ftsql-wait", "ftsql-wait-applied");
-  /** What the archive is trained on: a join compiles through every phase of the planner. */
-  private static final String TRAINING_SQL =
-      "WITH wakeup AS (SELECT s.next_comm AS comm, s.common_timestamp - w.common_timestamp AS lat"
-          + " FROM sched_waking AS w JOIN sched_switch AS s ON w.pid = s.next_pid)"
-          + " SELECT comm, log2(lat) AS lat_ns, COUNT(*) FROM wakeup GROUP BY comm, log2(lat) ORDER BY comm";
+  /** What the archive is trained on: the single-event query and the join the guest runs. */
+  private static final String TRAINING_SINGLE = RealKernelLiveTest.SINGLE;
+  private static final String TRAINING_JOIN = RealKernelLiveTest.JOIN;
 
   private GuestJava() {}
 
@@ -100,7 +101,7 @@ public final class GuestJava {
       }
       Path jsa = dir.resolve("opt/ftsql/app.jsa");
       removeAllBut(jsa.getParent(), List.of(jsa, jsa.resolveSibling("app.jsa.key")));
-      archive(jre, hostJar, jsa, key);
+      archive(jre, hostJar, jsa, key, guest.workDir().resolve("cds-training"));
       compileSamples(repo, hostJar, dir.resolve("opt/ftsql/samples"));
       Path bin = Files.createDirectories(dir.resolve("usr/bin"));
       for (String h : HELPERS) {
@@ -142,9 +143,12 @@ public final class GuestJava {
 
   /**
    * Dumps the app archive with the guest's JRE on this host, unless the one there is for this jar
-   * and JRE already (a few seconds on the host; tens of seconds saved per JVM start in the guest).
+   * and JRE already: the class lists of training runs (the commands the guest runs, against a
+   * tracefs copy of the embedded 6.1 catalog), merged, then {@code -Xshare:dump}. A static archive,
+   * so that several commands' classes go in (a dynamic one takes one run's). Half a minute on the
+   * host, once per jar; each JVM start in the guest then loads almost nothing from the jar.
    */
-  private static void archive(Path jre, Path jar, Path jsa, String jreKey) throws IOException {
+  private static void archive(Path jre, Path jar, Path jsa, String jreKey, Path work) throws IOException {
     Path keyFile = jsa.resolveSibling("app.jsa.key");
     String key = jreKey + " " + jar + " " + Files.size(jar) + " " + Files.getLastModifiedTime(jar).toMillis();
     if (Files.exists(jsa) && Files.exists(keyFile) && Files.readString(keyFile).equals(key)) {
@@ -152,16 +156,51 @@ public final class GuestJava {
     }
     Files.deleteIfExists(jsa);
     Files.createDirectories(jsa.getParent());
+    deleteTree(work);
+    Path tracefs = CatalogLoader.writeTracefsCopy("6.1", work.resolve("tracefs"));
+    // What a kernel would print for TRAINING_SINGLE, so that run reads, formats and tears down.
+    Files.writeString(tracefs.resolve("events/sched/sched_switch/hist"),
+        "# trigger info: hist:keys=next_comm:vals=hitcount:sort=hitcount:size=2048 [active]\n\n"
+            + "{ next_comm: sh               } hitcount:          3\n\n"
+            + "Totals:\n    Hits: 3\n    Entries: 1\n    Dropped: 0\n");
+    String t = "--tracefs=" + tracefs;
+    String state = "--state=" + work.resolve("state");
+    List<List<String>> runs = List.of(
+        List.of("run", t, state, "--duration=1ms", "--format=json", TRAINING_SINGLE),
+        // A copy makes no synthetic event directory: the join is refused at its second write and
+        // rolled back, the path of the refusal cases.
+        List.of("run", t, state, "--duration=1ms", TRAINING_JOIN),
+        List.of("start", t, state, "-n", "cnt", TRAINING_SINGLE),
+        List.of("list", state),
+        List.of("show", t, state, "cnt", "--format=json"),
+        List.of("stop", t, state, "cnt"),
+        List.of("stop", t, state, "--all"));
+    LinkedHashSet<String> classes = new LinkedHashSet<>();
+    for (int i = 0; i < runs.size(); i++) {
+      Path list = work.resolve("classes-" + i + ".lst");
+      List<String> command = java(jre, "-Xshare:off", "-XX:DumpLoadedClassList=" + list, "-jar", jar.toString());
+      command.addAll(runs.get(i));
+      run(command, true);
+      classes.addAll(Files.readAllLines(list));
+    }
+    Path all = Files.write(work.resolve("classes.lst"), classes);
+    List<String> dump = java(jre, "-Xshare:dump", "-XX:SharedClassListFile=" + all, "-XX:SharedArchiveFile=" + jsa,
+        "-cp", jar.toString());
+    String output = run(dump, false);
+    if (!Files.exists(jsa)) {
+      throw new IllegalStateException("no archive from " + String.join(" ", dump) + ":\n" + output);
+    }
+    Files.writeString(keyFile, key);
+  }
+
+  /** The guest JRE's java with the guest's options and a fixed heap limit (compressed oops, as in the guest). */
+  private static List<String> java(Path jre, String... args) {
     List<String> command = new ArrayList<>();
     command.add(jre.resolve("bin/java").toString());
     command.addAll(List.of(JAVA_OPTIONS.split(" ")));
-    command.addAll(List.of("-XX:ArchiveClassesAtExit=" + jsa, "-jar", jar.toString(), "sql", "--kernel", "6.1",
-        TRAINING_SQL));
-    String output = run(command);
-    if (!Files.exists(jsa)) {
-      throw new IllegalStateException("no archive from " + String.join(" ", command) + ":\n" + output);
-    }
-    Files.writeString(keyFile, key);
+    command.add("-Xmx512m");
+    command.addAll(List.of(args));
+    return command;
   }
 
   /** samples/java (the library example), compiled against the jar: the guest runs it with ftsql-java. */
@@ -229,7 +268,7 @@ public final class GuestJava {
   private static List<String> libraries(Path jre) throws IOException {
     TreeSet<String> libs = new TreeSet<>();
     for (Path binary : List.of(jre.resolve("bin/java"), jre.resolve("lib/server/libjvm.so"))) {
-      String text = run(List.of("ldd", binary.toString()));
+      String text = run(List.of("ldd", binary.toString()), false);
       for (String line : text.split("\n")) {
         String[] f = line.strip().split("\\s+");
         // "libz.so.1 => /lib/x86_64-linux-gnu/libz.so.1 (0x..)" or "/lib64/ld-linux-x86-64.so.2 (0x..)"
@@ -243,11 +282,11 @@ public final class GuestJava {
   }
 
   /** Runs a command to its end; its output (stdout and stderr), or an exception when it failed. */
-  private static String run(List<String> command) throws IOException {
+  private static String run(List<String> command, boolean anyStatus) throws IOException {
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
     String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     try {
-      if (p.waitFor() != 0) {
+      if (p.waitFor() != 0 && !anyStatus) {
         throw new IllegalStateException(String.join(" ", command) + ": " + text);
       }
     } catch (InterruptedException e) {
