@@ -163,6 +163,11 @@ public final class GuestJava {
         "# trigger info: hist:keys=next_comm:vals=hitcount:sort=hitcount:size=2048 [active]\n\n"
             + "{ next_comm: sh               } hitcount:          3\n\n"
             + "Totals:\n    Hits: 3\n    Entries: 1\n    Dropped: 0\n");
+    // Trigger files are plain files here: appends land, and removals are appended too.
+    for (String event : List.of("sched/sched_switch", "sched/sched_waking")) {
+      Files.writeString(tracefs.resolve("events/" + event + "/trigger"), "");
+    }
+    Files.writeString(tracefs.resolve("synthetic_events"), "");
     String t = "--tracefs=" + tracefs;
     String state = "--state=" + work.resolve("state");
     List<List<String>> runs = List.of(
@@ -172,9 +177,9 @@ public final class GuestJava {
         List.of("run", t, state, "--duration=1ms", TRAINING_JOIN),
         List.of("start", t, state, "-n", "cnt", TRAINING_SINGLE),
         List.of("list", state),
-        List.of("show", t, state, "cnt", "--format=json"),
-        List.of("stop", t, state, "cnt"),
-        List.of("stop", t, state, "--all"));
+        List.of("show", state, "cnt", "--format=json"),
+        List.of("stop", state, "cnt"),
+        List.of("stop", state, "--all"));
     LinkedHashSet<String> classes = new LinkedHashSet<>();
     for (int i = 0; i < runs.size(); i++) {
       Path list = work.resolve("classes-" + i + ".lst");
