@@ -32,8 +32,7 @@ import java.util.stream.Stream;
  * jar's classes that the guest's commands load, dumped on the host by this very JRE (see
  * {@link #archive}). The JVM takes an app archive only when the jar sits at the path it was dumped
  * with and has the same size and mtime (the initramfs keeps mtimes): so the jar lives in the guest
- * at its host path, {@link #jarPath}. Picocli's classes (class file version 49) cannot be archived.
- * The archives are mapped where they were dumped ({@code ArchiveRelocationMode=0}): relocating them
+ * at its host path, {@link #jarPath}. The archives are mapped where they were dumped ({@code ArchiveRelocationMode=0}): relocating them
  * took about 4 s of each start under TCG. Measurements: docs/performance.md, section 5.
  *
  * <p>The JRE and the archive are built once and kept under {@code cli/target/kernel-tests/}; the
