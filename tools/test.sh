@@ -3,11 +3,11 @@
 # missing (qemu-system-x86, busybox-static, cpio and the two pinned Debian cloud kernels; see
 # tools/qemu/setup.sh), then runs every unit, golden and real-kernel test with Maven.
 #
-#   tools/test.sh            all tests, real kernels included (also the ftsql CLI itself inside
-#                            the guests: RealKernelLiveTest, a few minutes per kernel)
+#   tools/test.sh            all tests, real kernels included
 #   tools/test.sh --fast     unit and golden tests only (no QEMU)
-#   tools/test.sh -Dftsql.liveKernelTests=false   real kernels, but not the CLI inside the guests
-#   tools/test.sh -Dftsql.kernels=6.12            the in-guest CLI test on one kernel only
+#   tools/test.sh -Dftsql.liveKernelTests=true    also the ftsql CLI itself inside the guests
+#                            (RealKernelLiveTest: 5-6 minutes per kernel here, so not in CI yet;
+#                            add -Dftsql.kernels=6.12 for one kernel)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 kernel_tests=true
