@@ -203,26 +203,36 @@ final class JoinLowering {
     boolean consumed = false;
     for (Field f : synthetic.get(k)) {
       Optional<Expr> computed = f.output().filter(o -> evalStep(o) == k).map(JoinOutput::expr);
-      if (computed.isEmpty()) {
-        String text = f.carried().filter(c -> c.event() == k).map(c -> fieldText(c, endUnits)).orElse(null);
-        if (text != null) {
-          params.add("$" + finish.plain(text, origin(f, k)));
+      // -m/-c VAR needs VAR on this trigger: a start value gets an end variable of its own.
+      boolean handled = k == n && options.handler().filter(h -> h.variable().equals(f.name())).isPresent();
+      if (computed.isEmpty() || computed.get() instanceof Expr.ColumnRef) {
+        SourceSpan origin = computed.isEmpty() ? origin(f, k) : f.output().get().span();
+        Optional<Expr.ColumnRef> ref = computed.map(Expr.ColumnRef.class::cast);
+        String endText =
+            ref.isPresent()
+                ? (ref.get().event() == k ? fieldText(ref.get(), endUnits) : null)
+                : f.carried().filter(c -> c.event() == k).map(c -> fieldText(c, endUnits)).orElse(null);
+        String var;
+        if (endText != null) {
+          var = finish.plain(endText, origin);
         } else {
-          String at = leftText(f, k, startUnits);
-          params.add("$" + start.plain(at, origin(f, k)));
+          String startText =
+              ref.isPresent() ? leftColumnText(ref.get(), k, startUnits) : leftText(f, k, startUnits);
+          if (handled) {
+            String read = start.fresh(f.name(), startText, origin);
+            var = finish.expression(f.name(), "$" + read, origin);
+            consumed = true;
+          } else {
+            var = start.plain(startText, origin);
+          }
         }
+        if (handled) {
+          computedVars.put(f.name(), var);
+        }
+        params.add("$" + var);
         continue;
       }
       Expr e = computed.get();
-      if (e instanceof Expr.ColumnRef ref) {
-        SourceSpan origin = f.output().get().span();
-        if (ref.event() == k) {
-          params.add("$" + finish.plain(fieldText(ref, endUnits), origin));
-        } else {
-          params.add("$" + start.plain(leftColumnText(ref, k, startUnits), origin));
-        }
-        continue;
-      }
       ExprText text = new ExprText(k, start, startUnits, endUnits);
       String rendered = text.render(e, 0, false);
       consumed |= text.readsStart;
@@ -277,7 +287,8 @@ final class JoinLowering {
     String var = computedVars.get(h.variable());
     if (var == null) {
       throw new SqlError("-" + (h.kind() == PlanOptions.Handler.Kind.MAX ? "m" : "c") + " " + h.variable()
-          + ": the handler needs a column the last event computes, one of " + computedVars.keySet(), end.span());
+          + ": the handler needs a column of the result, one of " + synthetic.get(n).stream().map(Field::name).toList(),
+          end.span());
     }
     profile.require(Feature.ONMAX, end.span());
     String handler = h.kind().kernel() + "($" + var + ")";
