@@ -199,7 +199,8 @@ final class JoinLowering {
     Set<Boolean> startUnits = new HashSet<>();
     Set<Boolean> endUnits = new HashSet<>();
     List<String> params = new ArrayList<>();
-    Map<String, String> computedVars = new LinkedHashMap<>();
+    // Result columns that -m/-c can track, by name: each is a variable of this end trigger.
+    Map<String, String> trackable = new LinkedHashMap<>();
     boolean consumed = false;
     for (Field f : synthetic.get(k)) {
       Optional<Expr> computed = f.output().filter(o -> evalStep(o) == k).map(JoinOutput::expr);
@@ -227,7 +228,7 @@ final class JoinLowering {
           }
         }
         if (handled) {
-          computedVars.put(f.name(), var);
+          trackable.put(f.name(), var);
         }
         params.add("$" + var);
         continue;
@@ -237,7 +238,7 @@ final class JoinLowering {
       String rendered = text.render(e, 0, false);
       consumed |= text.readsStart;
       String var = finish.expression(f.name(), rendered, f.output().get().span());
-      computedVars.put(f.name(), var);
+      trackable.put(f.name(), var);
       params.add("$" + var);
     }
     if (!consumed) {
@@ -264,7 +265,7 @@ final class JoinLowering {
         ? "trace(" + names.get(k) + "," + String.join(",", params) + ")"
         : names.get(k) + "(" + String.join(",", params) + ")";
     List<TriggerPart> actions = k == n && options.handler().isPresent()
-        ? handlerActions(options.handler().get(), computedVars, fire, end)
+        ? handlerActions(options.handler().get(), trackable, fire, end)
         : List.of(new TriggerPart("action", "onmatch(" + leftSystem + "." + leftEvent + ")." + fire, end.span()));
     HistTrigger endTrigger = new HistTrigger(rightKeys, List.of(), List.of(), java.util.OptionalInt.empty(),
         finish.parts(), actions, filter(k));
@@ -283,8 +284,8 @@ final class JoinLowering {
    * trace, snapshot; trace unless only -s or -S was asked for (as trace-cmd sqlhist does).
    */
   private List<TriggerPart> handlerActions(
-      PlanOptions.Handler h, Map<String, String> computedVars, String fire, EventSource end) {
-    String var = computedVars.get(h.variable());
+      PlanOptions.Handler h, Map<String, String> trackable, String fire, EventSource end) {
+    String var = trackable.get(h.variable());
     if (var == null) {
       throw new SqlError("-" + (h.kind() == PlanOptions.Handler.Kind.MAX ? "m" : "c") + " " + h.variable()
           + ": the handler needs a column of the result, one of " + synthetic.get(n).stream().map(Field::name).toList(),
