@@ -26,7 +26,7 @@ final class ExplainCommand implements Callable<Integer>, QueryCommand {
   public Integer call() {
     sql = input.read(System.in);
     Compiler compiler = new Compiler(catalog.load(spec.commandLine().getErr()));
-    TracePlan plan = compiler.compile(sql, choices.toOptions());
+    TracePlan plan = compiler.compile(sql, choices.toOptions(sql));
     PrintWriter out = spec.commandLine().getOut();
     PlanExplanation.render(plan, sql, compiler.profile()).forEach(out::println);
     out.flush();

@@ -65,7 +65,7 @@ final class ExportCommand implements Callable<Integer>, QueryCommand {
     }
     sql = input.read(System.in);
     Compiler compiler = new Compiler(catalog.load(spec.commandLine().getErr()));
-    TracePlan plan = compiler.compile(sql, choices.toOptions());
+    TracePlan plan = compiler.compile(sql, choices.toOptions(sql));
     String script = BusyBoxScript.render(plan, sql, compiler.profile().description());
     if (output != null) {
       try {

@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       "  ftsql describe sched_switch",
       "  ftsql run --duration 10s \"SELECT next_comm, COUNT(*) FROM sched_switch GROUP BY next_comm\"",
       "  ftsql start -n wakeup -f wakeup.sql; ftsql show wakeup; ftsql stop wakeup",
+      "  ftsql samples; ftsql run --duration 10s wakeup-latency   # the built-in recipes, by name",
       "",
       "Exit status: 0 ok, 2 bad usage, 3 the query is wrong, 4 a file or tracefs problem",
       "(including the kernel refusing a line: everything written before it is removed again)."
@@ -34,6 +35,7 @@ import picocli.CommandLine.Command;
       ShowCommand.class,
       StopCommand.class,
       ListCommand.class,
+      SamplesCommand.class,
       EventsCommand.class,
       DescribeCommand.class,
       CatalogCommand.class,

@@ -65,7 +65,7 @@ final class RunCommand implements Callable<Integer>, QueryCommand {
   public Integer call() {
     result.validate(spec.commandLine());
     sql = input.read(System.in);
-    PlanOptions options = choices.toOptions();
+    PlanOptions options = choices.toOptions(sql);
     Ftsql ftsql = live.open("run", false);
     TracePlan plan = ftsql.compile(sql, options);
     PrintWriter out = spec.commandLine().getOut();

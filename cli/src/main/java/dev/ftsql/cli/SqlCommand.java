@@ -52,7 +52,7 @@ final class SqlCommand implements Callable<Integer>, QueryCommand {
     if (execute) {
       return execute();
     }
-    TracePlan plan = new Compiler(catalog.load(spec.commandLine().getErr())).compile(sql, choices.toOptions());
+    TracePlan plan = new Compiler(catalog.load(spec.commandLine().getErr())).compile(sql, choices.toOptions(sql));
     PrintWriter out = spec.commandLine().getOut();
     for (String line : teardown ? EchoLines.teardown(plan, EchoLines.DEFAULT_MOUNT)
         : EchoLines.setup(plan, EchoLines.DEFAULT_MOUNT)) {
@@ -73,7 +73,7 @@ final class SqlCommand implements Callable<Integer>, QueryCommand {
     LiveOptions live = new LiveOptions();
     live.tracefs = catalog.tracefs;
     live.state = state;
-    String name = StartCommand.start(sql, choices.toOptions(), live, "sql -e");
+    String name = StartCommand.start(sql, choices.toOptions(sql), live, "sql -e");
     PrintWriter out = spec.commandLine().getOut();
     out.println(name);
     out.flush();

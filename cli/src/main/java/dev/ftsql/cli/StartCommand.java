@@ -36,7 +36,7 @@ final class StartCommand implements Callable<Integer>, QueryCommand {
   @Override
   public Integer call() {
     sql = input.read(System.in);
-    String name = start(sql, choices.toOptions(), live, "start");
+    String name = start(sql, choices.toOptions(sql), live, "start");
     PrintWriter out = spec.commandLine().getOut();
     out.println(name);
     out.flush();
