@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
       "  ftsql sql \"SELECT next_comm, COUNT(*) FROM sched_switch GROUP BY next_comm\"",
       "  ftsql sql --kernel 6.1 \"SELECT CAST(call_site AS SYM), SUM(bytes_alloc) FROM kmalloc GROUP BY call_site\"",
       "  ftsql sql --teardown -f query.sql        # the lines that remove it again",
+      "  ftsql sql --kernel 6.1 wakeup-latency    # a built-in recipe by name (see 'ftsql samples')",
       "  ftsql sql -B mytrace -f - < query.sql    # in tracing instance 'mytrace'",
       "  ftsql sql -e -n wakeup -f wakeup.sql      # apply it now, like 'ftsql start' (sqlhist -e)"
     })

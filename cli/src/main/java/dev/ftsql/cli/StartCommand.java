@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
       "",
       "Examples:",
       "  ftsql start -n wakeup -f wakeup.sql",
+      "  ftsql start -n offcpu offcpu-time       # a built-in recipe (see 'ftsql samples')",
       "  ftsql show wakeup --bars",
       "  ftsql stop wakeup"
     })
