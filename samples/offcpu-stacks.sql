@@ -1,6 +1,7 @@
 -- Off-CPU (blocked) time by task and kernel stack: where tasks sleep, and for how long.
 --
--- Replaces: BCC offcputime -K, bpftrace offcputime; the kernel-stack half of an off-CPU flame graph.
+-- Replaces: BCC offcputime -K, bpftrace offcputime (the kernel-stack half of an off-CPU flame
+--   graph).
 -- Question: when a task blocks (sleeps waiting for I/O, a lock, a timer), in which kernel code
 --   path does it block, and how much time does it spend off-CPU from there?
 -- Reading: one row per task and kernel stack (the stack at the moment it switched out), with the

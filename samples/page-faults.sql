@@ -1,7 +1,8 @@
 -- User-space page faults by process.
 --
--- Replaces: perf-tools/bpftrace page-fault counts (perf stat -e page-faults per process); the
---   first example of the LPC 2019 talk that started this (a histogram keyed on the application).
+-- Replaces: bpftrace's software:page-faults:1 { @[comm] = count(); }, perf stat -e page-faults;
+--   the first example of the LPC 2019 talk that started this (a histogram keyed on the
+--   application).
 -- Question: which applications fault pages in, and how often? Many faults at start-up are
 --   normal; a steady stream in a long-running process means it keeps touching new memory (or
 --   is being paged).

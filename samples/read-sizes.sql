@@ -1,6 +1,7 @@
 -- Bytes returned by read(2), per process, as a log2 histogram.
 --
--- Replaces: bpftrace's vfsreadsize / BCC's vfsstat-style size histograms.
+-- Replaces: the bpftrace one-liner
+--   tracepoint:syscalls:sys_exit_read /args->ret > 0/ { @[comm] = hist(args->ret); }
 -- Question: how large are the reads each process gets: many small reads (costly syscalls) or
 --   few large ones?
 -- Reading: one row per process and power-of-two bucket of bytes (the bucket's lower bound):

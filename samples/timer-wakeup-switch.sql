@@ -4,9 +4,12 @@
 --   talk that started this (the irq_lat / wake_lat chained synthetic events).
 -- Question: when an hrtimer fires to wake a task, how long until the wakeup (irq_lat), and how long
 --   from the wakeup until the task runs (sched_lat)? Which leg dominates the total?
--- Reading: one row per task and power-of-two bucket of total (nanoseconds); SUM columns split the total into
---   the two legs (divide by the count for the average). A large irq_lat points at interrupt or
---   timer handling; a large sched_lat at the scheduler (other tasks, preemption disabled).
+-- Reading: one row per task and power-of-two bucket of total (in nanoseconds); the SUM columns
+--   split the total into the two legs (divide by the count for the average). A large irq_lat
+--   points at interrupt or timer handling; a large sched_lat at the scheduler (other tasks,
+--   preemption disabled).
+--   The first wakeup on the timer's CPU is taken as the one it caused: on a busy CPU that can be
+--   another task's; to follow one task, add WHERE s.next_comm = 'cyclictest' (its name).
 -- How it matches: the timer and the wakeup it causes happen on the same CPU (there is no common
 --   field), the wakeup and the switch on the woken pid: a chain of two synthetic events.
 -- Needs: timer/hrtimer_expire_entry, sched/sched_waking, sched/sched_switch, synthetic events and

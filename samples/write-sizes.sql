@@ -1,6 +1,7 @@
 -- Bytes requested by write(2), per process, as a log2 histogram.
 --
--- Replaces: bpftrace's vfs write-size one-liners (@[comm] = hist(args->count)).
+-- Replaces: the bpftrace one-liner
+--   tracepoint:syscalls:sys_enter_write { @[comm] = hist(args->count); }
 -- Question: which processes write, in what sizes? A logger doing 1-byte writes shows up at once.
 -- Reading: one row per process and power-of-two bucket of the requested size (count argument);
 --   count is the number of writes, bytes their requested total.
