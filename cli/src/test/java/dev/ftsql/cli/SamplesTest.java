@@ -1,9 +1,8 @@
 package dev.ftsql.cli;
 
-import dev.ftsql.sql.catalog.CatalogLoader;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ftsql.sql.catalog.CatalogLoader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
