@@ -147,8 +147,8 @@ java -jar, launcher flags, JDK CDS only|java $LFLAGS -jar $JAR sql --tracefs $TF
 java -jar, launcher flags, -Xshare:off|java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:off -jar $JAR sql --tracefs $TFS $Q
 java -jar, default JVM flags (C2, G1), JDK CDS|java -jar $JAR sql --tracefs $TFS $Q
 java -jar, default flags + AppCDS|java -XX:SharedArchiveFile=$JSA $QUIET -jar $JAR sql --tracefs $TFS $Q
-launcher's staleness check, frozen copy|sh -c "find $APP -name '*.java' -newer $JAR -not -path '*/target/*' | head -n 1; find $APP/sql/src/main/resources $APP -maxdepth 1 -name pom.xml -newer $JAR | head -n 1"
-launcher's staleness check, dev checkout|sh -c "find $root -name '*.java' -newer $root/cli/target/ftsql.jar -not -path '*/target/*' | head -n 1; find $root/sql/src/main/resources $root -maxdepth 1 -name pom.xml -newer $root/cli/target/ftsql.jar | head -n 1"
+launcher's staleness check, frozen copy|sh -c "find $APP/sql/src/main $APP/planner/src/main $APP/tracefs-backend/src/main $APP/busybox-export/src/main $APP/cli/src/main $APP/pom.xml $APP/*/pom.xml $APP/samples/*.sql -newer $JAR -print -quit"
+launcher's staleness check, dev checkout|sh -c "find $root/sql/src/main $root/planner/src/main $root/tracefs-backend/src/main $root/busybox-export/src/main $root/cli/src/main $root/pom.xml $root/*/pom.xml $root/samples/*.sql -newer $root/cli/target/ftsql.jar -print -quit"
 setpriv + env (overhead of the nobody row)|setpriv --reuid=nobody --regid=nogroup --clear-groups env HOME=$W/home-nobody true
 EOF
 }

@@ -20,7 +20,7 @@ record Cli(int exit, String out, String err) {
     InputStream saved = System.in;
     System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
     try {
-      CommandLine cl = Main.commandLine();
+      CommandLine cl = Main.commandLine(args); // as main() builds it: only the named subcommand
       cl.setOut(new PrintWriter(out, true));
       cl.setErr(new PrintWriter(err, true));
       int exit = cl.execute(args);

@@ -410,6 +410,13 @@ final class JoinLowering {
           return fieldText(ref, endUnits);
         }
         readsStart = true;
+        if (k > 1 && ref.column().kind() == ColumnKind.TIMESTAMP && ref.column().usecs()) {
+          // Past the first step an earlier timestamp arrives as a plain u64 field of the previous
+          // synthetic event; the kernel refuses it next to common_timestamp.usecs.
+          throw new SqlError("a µs timestamp of an earlier event cannot be used past the chain's first join: it"
+              + " arrives through a synthetic event field, which the kernel does not count as µs ('Timestamp units"
+              + " in expression don't match'); use ns timestamps (common_timestamp) in chains", ref.span());
+        }
         String base = baseName(ref);
         return "$" + start.fresh(base, leftColumnText(ref, k, startUnits), ref.span());
       }

@@ -6,6 +6,7 @@ import dev.ftsql.sql.catalog.EventCatalog;
 import dev.ftsql.sql.catalog.EventFormat;
 import dev.ftsql.sql.query.EventSource;
 import dev.ftsql.sql.query.JoinChain;
+import dev.ftsql.sql.query.JoinOutput;
 import dev.ftsql.sql.query.Query;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -133,7 +134,16 @@ public final class Analyzer {
     SqlNodeList items = new SqlNodeList(join.getSelectList().getParserPosition());
     for (int i = 0; i < chain.outputs().size(); i++) {
       SqlParserPos pos = join.getSelectList().get(i).getParserPosition();
-      items.add(new SqlIdentifier(chain.outputs().get(i).name(), pos));
+      JoinOutput output = chain.outputs().get(i);
+      SqlNode column = new SqlIdentifier(output.name(), pos);
+      items.add(switch (output.display()) {
+        // How the kernel shows a key belongs to the histogram on the synthetic event.
+        case HEX -> FtraceOperators.HEX.createCall(pos, column);
+        case SYM -> FtraceOperators.SYM.createCall(pos, column);
+        case SYM_OFFSET -> FtraceOperators.SYM_OFFSET.createCall(pos, column);
+        case SYSCALL -> FtraceOperators.SYSCALL_NAME.createCall(pos, column);
+        default -> column;
+      });
     }
     return new SqlSelect(join.getParserPosition(), null, items, join.getFrom(), null, null, null, null,
         join.getOrderList(), null, join.getFetch(), null);

@@ -20,6 +20,7 @@ public final class StatementParser {
   private StatementParser() {}
 
   public static ParsedStatement parse(String sql) {
+    Warmup.awaitDone();
     if (sql.isBlank()) {
       throw new SqlError("empty statement: write a SELECT, e.g. SELECT next_comm, COUNT(*) FROM sched_switch GROUP BY next_comm");
     }

@@ -50,14 +50,38 @@ public final class CatalogLoader {
 
   /**
    * The catalog of a tracefs mount, or of a copy of one ({@code README}, {@code trace_clock},
-   * {@code events/<system>/<event>/format}). Reads every format file now, so the catalog does not
-   * change under a plan that creates events; parses each on first lookup. Files that cannot be read
-   * are skipped, and the {@code ftrace} system is left out.
+   * {@code events/<system>/<event>/format}). Lists the events now, so the catalog does not change
+   * under a plan that creates events, and reads and parses a format file on its first lookup.
+   * Format files that are not readable files are left out, and so is the {@code ftrace} system.
    *
    * @throws SqlError when {@code dir} is not a directory, or no format file in it can be read
    */
   public static EventCatalog fromTracefs(Path dir) {
-    return new LoadedCatalog(dir.toString(), readTracefs(dir, ""));
+    requireDirectory(dir);
+    Path events = dir.resolve(TracefsFiles.EVENTS);
+    TreeMap<String, Path> files = new TreeMap<>();
+    int unreadable = 0;
+    for (Path system : subdirectories(events)) {
+      String systemName = system.getFileName().toString();
+      if (!TracefsFiles.isTableSystem(systemName)) {
+        continue;
+      }
+      for (Path event : subdirectories(system)) {
+        Path format = event.resolve(TracefsFiles.FORMAT);
+        if (Files.isRegularFile(format) && Files.isReadable(format)) {
+          files.put(systemName + "/" + event.getFileName(), format);
+        } else if (Files.exists(format)) {
+          unreadable++;
+        }
+      }
+    }
+    requireSomeReadable(files.isEmpty(), unreadable, events);
+    return new LoadedCatalog(
+        dir.toString(),
+        "",
+        readOrEmpty(dir.resolve(TracefsFiles.README)),
+        readOrEmpty(dir.resolve(TracefsFiles.TRACE_CLOCK)),
+        FormatTexts.tracefs(events, files));
   }
 
   /** The catalog in a snapshot file, gzip-compressed or plain. */
@@ -222,10 +246,9 @@ public final class CatalogLoader {
     }
   }
 
+  /** Every file a snapshot keeps, read now (a snapshot is a copy). */
   private static TracefsFiles readTracefs(Path dir, String kernelRelease) {
-    if (!Files.isDirectory(dir)) {
-      throw new SqlError("not a tracefs directory: " + dir);
-    }
+    requireDirectory(dir);
     String readme = readOrEmpty(dir.resolve(TracefsFiles.README));
     String traceClock = readOrEmpty(dir.resolve(TracefsFiles.TRACE_CLOCK));
     Path events = dir.resolve(TracefsFiles.EVENTS);
@@ -250,7 +273,18 @@ public final class CatalogLoader {
         }
       }
     }
-    if (formats.isEmpty() && unreadable > 0) {
+    requireSomeReadable(formats.isEmpty(), unreadable, events);
+    return new TracefsFiles(kernelRelease, readme, traceClock, formats);
+  }
+
+  private static void requireDirectory(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      throw new SqlError("not a tracefs directory: " + dir);
+    }
+  }
+
+  private static void requireSomeReadable(boolean noneRead, int unreadable, Path events) {
+    if (noneRead && unreadable > 0) {
       throw new SqlError(
           "cannot read any of the "
               + unreadable
@@ -258,7 +292,6 @@ public final class CatalogLoader {
               + events
               + " (permissions?)");
     }
-    return new TracefsFiles(kernelRelease, readme, traceClock, formats);
   }
 
   private static List<Path> subdirectories(Path dir) {

@@ -14,15 +14,31 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class LoadedCatalog implements EventCatalog {
   private final String source;
-  private final TracefsFiles files;
+  private final String kernelRelease;
+  private final String readme;
+  private final String traceClock;
+  private final FormatTexts formats;
   private final List<String> eventPaths;
   private final Map<String, List<String>> systemsByName;
   private final Map<String, EventFormat> parsed = new ConcurrentHashMap<>();
 
   LoadedCatalog(String source, TracefsFiles files) {
+    this(
+        source,
+        files.kernelRelease(),
+        files.readme(),
+        files.traceClock(),
+        FormatTexts.inMemory(files.formats()));
+  }
+
+  LoadedCatalog(
+      String source, String kernelRelease, String readme, String traceClock, FormatTexts formats) {
     this.source = source;
-    this.files = files;
-    this.eventPaths = List.copyOf(files.formats().keySet());
+    this.kernelRelease = kernelRelease;
+    this.readme = readme;
+    this.traceClock = traceClock;
+    this.formats = formats;
+    this.eventPaths = formats.paths();
     Map<String, List<String>> systems = new HashMap<>();
     for (String path : eventPaths) {
       int slash = path.indexOf('/');
@@ -41,17 +57,17 @@ final class LoadedCatalog implements EventCatalog {
 
   @Override
   public String kernelRelease() {
-    return files.kernelRelease();
+    return kernelRelease;
   }
 
   @Override
   public String readme() {
-    return files.readme();
+    return readme;
   }
 
   @Override
   public String traceClock() {
-    return files.traceClock();
+    return traceClock;
   }
 
   /**
@@ -62,12 +78,12 @@ final class LoadedCatalog implements EventCatalog {
   @Override
   public Optional<EventFormat> event(String system, String name) {
     String path = system + "/" + name;
-    String text = files.formats().get(path);
-    if (text == null) {
-      return Optional.empty();
-    }
     EventFormat format = parsed.get(path);
     if (format == null) {
+      String text = formats.text(path);
+      if (text == null) {
+        return Optional.empty();
+      }
       format = parse(system, name, text);
       EventFormat raced = parsed.putIfAbsent(path, format);
       format = raced == null ? format : raced;
