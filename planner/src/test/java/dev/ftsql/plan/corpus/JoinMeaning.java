@@ -46,9 +46,7 @@ record JoinMeaning(
         type = type + name.substring(bracket);
         name = name.substring(0, bracket);
       }
-      // libtracefs spells a dynamic string as the format file does (__data_loc char[]); to the
-      // kernel's synthetic event parser both spellings are the same dynamic string.
-      return new Field(type.replace(" [", "[").replaceFirst("^__data_loc ", ""), name);
+      return new Field(type.replace(" [", "["), name);
     }
 
     Field withName(String other) {
