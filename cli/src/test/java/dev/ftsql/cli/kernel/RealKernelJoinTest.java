@@ -303,6 +303,25 @@ class RealKernelJoinTest {
                   "6.1",
                   "the target kernel lacks stack traces in variables and synthetic events (Linux"
                       + " 6.3)"),
+          // libtracefs's unit test SQL_1 with -m on a start value (sqlhist -n wakeup_1 -m
+          // waking_pid): per woken task, the result fires only for a waker's pid above all before.
+          HistCase.of(
+                  "sqlhist-onmax-start-value",
+                  "select sched_switch.next_pid as woke_pid, sched_waking.common_pid as waking_pid"
+                      + " from sched_waking join sched_switch on sched_switch.next_pid ="
+                      + " sched_waking.pid",
+                  r -> {
+                    // A new maximum fires once: no (woke_pid, waking_pid) twice.
+                    assertThat(r.hist().entries())
+                        .allSatisfy(e -> assertThat(e.hitcount()).isEqualTo(1));
+                    // Fewer results than wakeups: most wakers are not a new maximum.
+                    assertThat(r.hist().hits().getAsLong())
+                        .isLessThan(r.other("sqlhist-name").hist().hits().getAsLong());
+                  })
+              .with(
+                  PlanOptions.defaults()
+                      .withName("wakeup_1")
+                      .withHandler(new Handler(Kind.MAX, "waking_pid"), false, false)),
           // A filter on each side: both must hold for a match, and the unfiltered join has both.
           HistCase.of(
               "where-start-and-end",
