@@ -92,14 +92,14 @@ class RealKernelJoinTest {
                   "for i in $(seq 10); do cat /proc/version /proc/uptime >/dev/null; done",
                   "busy_load"),
           // A bare join: its display functions become the synthetic histogram's key modifiers.
+          // (Only the syscall: a raw latency key would overflow the table.)
           HistCase.of(
                   "bare-join-syscall-name",
-                  "SELECT syscall_name(e.id) AS sc, x.common_timestamp - e.common_timestamp AS lat"
-                      + " FROM sys_enter AS e JOIN sys_exit AS x ON e.common_pid = x.common_pid",
+                  "SELECT syscall_name(e.id) AS sc FROM sys_enter AS e JOIN sys_exit AS x"
+                      + " ON e.common_pid = x.common_pid",
                   r -> {
                     assertThat(r.hist().entries())
-                        .allSatisfy(e -> assertThat(e.keys()).containsOnlyKeys("sc", "lat"));
-                    assertLatencies(r, "lat");
+                        .allSatisfy(e -> assertThat(e.keys()).containsOnlyKeys("sc"));
                     // .syscall shows names, where a plain key would show numbers only
                     assertThat(r.distinct("sc")).anySatisfy(sc -> assertThat(sc).contains("read"));
                   })
