@@ -14,7 +14,12 @@ import picocli.CommandLine.Spec;
     name = "explain",
     mixinStandardHelpOptions = true,
     description = "Show which part of QUERY became which part of which trigger.",
-    footer = {"", "Example:", "  ftsql explain \"SELECT comm, SUM(bytes_alloc) AS bytes FROM kmalloc GROUP BY comm ORDER BY bytes DESC LIMIT 10\""})
+    footer = {
+      "",
+      "Examples:",
+      "  ftsql explain \"SELECT comm, SUM(bytes_alloc) AS bytes FROM kmalloc GROUP BY comm ORDER BY bytes DESC LIMIT 10\"",
+      "  ftsql explain timer-wakeup-switch    # a built-in recipe (see 'ftsql samples')"
+    })
 final class ExplainCommand implements Callable<Integer>, QueryCommand {
   @Mixin QueryInput input;
   @Mixin CatalogOptions catalog;
@@ -26,7 +31,7 @@ final class ExplainCommand implements Callable<Integer>, QueryCommand {
   public Integer call() {
     sql = input.read(System.in);
     Compiler compiler = new Compiler(catalog.load(spec.commandLine().getErr()));
-    TracePlan plan = compiler.compile(sql, choices.toOptions());
+    TracePlan plan = compiler.compile(sql, choices.toOptions(sql));
     PrintWriter out = spec.commandLine().getOut();
     PlanExplanation.render(plan, sql, compiler.profile()).forEach(out::println);
     out.flush();

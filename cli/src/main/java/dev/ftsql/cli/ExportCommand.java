@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
       "  ftsql export -n wakeup --kernel board.ftcat.gz -f wakeup.sql > wakeup.sh",
       "  scp wakeup.sh board: && ssh board 'sh wakeup.sh up; sleep 10; sh wakeup.sh show; sh"
           + " wakeup.sh down'",
-      "  ftsql catalog script    # the snippet that makes board.ftcat on the board"
+      "  ftsql catalog script    # the snippet that makes board.ftcat on the board",
+      "  ftsql export --kernel 6.1 irq-duration > irq.sh   # a built-in recipe (see 'ftsql samples')"
     })
 final class ExportCommand implements Callable<Integer>, QueryCommand {
   @Mixin QueryInput input;
@@ -65,7 +66,7 @@ final class ExportCommand implements Callable<Integer>, QueryCommand {
     }
     sql = input.read(System.in);
     Compiler compiler = new Compiler(catalog.load(spec.commandLine().getErr()));
-    TracePlan plan = compiler.compile(sql, choices.toOptions());
+    TracePlan plan = compiler.compile(sql, choices.toOptions(sql));
     String script = BusyBoxScript.render(plan, sql, compiler.profile().description());
     if (output != null) {
       try {

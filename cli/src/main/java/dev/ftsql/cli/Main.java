@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
       "  ftsql describe sched_switch",
       "  ftsql run --duration 10s \"SELECT next_comm, COUNT(*) FROM sched_switch GROUP BY next_comm\"",
       "  ftsql start -n wakeup -f wakeup.sql; ftsql show wakeup; ftsql stop wakeup",
+      "  ftsql samples; ftsql run --duration 10s wakeup-latency   # the built-in recipes, by name",
       "",
       "Manual: ftsql(1) and one page per command, ftsql-sql(1), ftsql-run(1), ... (the build writes",
       "them to cli/target/man/man1: man -l cli/target/man/man1/ftsql.1); the SQL: docs/sql-reference.md."
@@ -56,6 +57,7 @@ public final class Main {
       "show", ShowCommand.class,
       "stop", StopCommand.class,
       "list", ListCommand.class,
+      "samples", SamplesCommand.class,
       "events", EventsCommand.class,
       "describe", DescribeCommand.class,
       "catalog", CatalogCommand.class,

@@ -40,7 +40,28 @@ final class PlanChoices {
   @Option(names = {"-T", "--trace-snapshot"}, description = "With -m/-c: fire the result and take a snapshot (sqlhist -T).")
   boolean traceSnapshot;
 
-  PlanOptions toOptions() {
+  /** These options over those of the query's {@code -- ftsql:} line ({@link OptionsLine}). */
+  PlanOptions toOptions(String sql) {
+    return over(OptionsLine.of(sql)).toOptions();
+  }
+
+  /** Each option given here, else the one of {@code line}; -m/-c and their actions go together. */
+  private PlanChoices over(PlanChoices line) {
+    PlanChoices c = new PlanChoices();
+    c.name = name != null ? name : line.name;
+    c.instance = instance != null ? instance : line.instance;
+    c.size = size != null ? size : line.size;
+    c.save = !save.isEmpty() ? save : line.save;
+    boolean handlerHere = onmax != null || onchange != null;
+    PlanChoices h = handlerHere ? this : line;
+    c.onmax = h.onmax;
+    c.onchange = h.onchange;
+    c.snapshot = handlerHere ? snapshot : line.snapshot || snapshot;
+    c.traceSnapshot = handlerHere ? traceSnapshot : line.traceSnapshot || traceSnapshot;
+    return c;
+  }
+
+  private PlanOptions toOptions() {
     if (onmax != null && onchange != null) {
       throw new SqlError("give -m or -c, not both");
     }

@@ -34,6 +34,7 @@ import picocli.CommandLine.Spec;
       "Examples:",
       "  ftsql run --duration 10s \"SELECT next_comm, COUNT(*) FROM sched_switch GROUP BY next_comm ORDER BY COUNT(*) DESC LIMIT 10\"",
       "  ftsql run --interval 1s --format json -f wakeup.sql     # until Ctrl-C, one JSON document a second",
+      "  ftsql run --duration 30s --bars wakeup-latency          # a built-in recipe (see 'ftsql samples')",
       "",
       "Counts accumulate from the start. If this process is killed with -9, 'ftsql stop --all' removes what it left."
     })
@@ -65,7 +66,7 @@ final class RunCommand implements Callable<Integer>, QueryCommand {
   public Integer call() {
     result.validate(spec.commandLine());
     sql = input.read(System.in);
-    PlanOptions options = choices.toOptions();
+    PlanOptions options = choices.toOptions(sql);
     Ftsql ftsql = live.open("run", false);
     TracePlan plan = ftsql.compile(sql, options);
     PrintWriter out = spec.commandLine().getOut();

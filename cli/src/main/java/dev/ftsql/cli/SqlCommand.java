@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
       "  ftsql sql \"SELECT next_comm, COUNT(*) FROM sched_switch GROUP BY next_comm\"",
       "  ftsql sql --kernel 6.1 \"SELECT CAST(call_site AS SYM), SUM(bytes_alloc) FROM kmalloc GROUP BY call_site\"",
       "  ftsql sql --teardown -f query.sql        # the lines that remove it again",
+      "  ftsql sql --kernel 6.1 wakeup-latency    # a built-in recipe by name (see 'ftsql samples')",
       "  ftsql sql -B mytrace -f - < query.sql    # in tracing instance 'mytrace'",
       "  ftsql sql -e -n wakeup -f wakeup.sql      # apply it now, like 'ftsql start' (sqlhist -e)"
     })
@@ -52,7 +53,7 @@ final class SqlCommand implements Callable<Integer>, QueryCommand {
     if (execute) {
       return execute();
     }
-    TracePlan plan = new Compiler(catalog.load(spec.commandLine().getErr())).compile(sql, choices.toOptions());
+    TracePlan plan = new Compiler(catalog.load(spec.commandLine().getErr())).compile(sql, choices.toOptions(sql));
     PrintWriter out = spec.commandLine().getOut();
     for (String line : teardown ? EchoLines.teardown(plan, EchoLines.DEFAULT_MOUNT)
         : EchoLines.setup(plan, EchoLines.DEFAULT_MOUNT)) {
@@ -73,7 +74,7 @@ final class SqlCommand implements Callable<Integer>, QueryCommand {
     LiveOptions live = new LiveOptions();
     live.tracefs = catalog.tracefs;
     live.state = state;
-    String name = StartCommand.start(sql, choices.toOptions(), live, "sql -e");
+    String name = StartCommand.start(sql, choices.toOptions(sql), live, "sql -e");
     PrintWriter out = spec.commandLine().getOut();
     out.println(name);
     out.flush();

@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
       "",
       "Examples:",
       "  ftsql start -n wakeup -f wakeup.sql",
+      "  ftsql start -n offcpu offcpu-time       # a built-in recipe (see 'ftsql samples')",
       "  ftsql show wakeup --bars",
       "  ftsql stop wakeup"
     })
@@ -36,7 +37,7 @@ final class StartCommand implements Callable<Integer>, QueryCommand {
   @Override
   public Integer call() {
     sql = input.read(System.in);
-    String name = start(sql, choices.toOptions(), live, "start");
+    String name = start(sql, choices.toOptions(sql), live, "start");
     PrintWriter out = spec.commandLine().getOut();
     out.println(name);
     out.flush();

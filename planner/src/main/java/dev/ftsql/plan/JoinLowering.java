@@ -199,35 +199,46 @@ final class JoinLowering {
     Set<Boolean> startUnits = new HashSet<>();
     Set<Boolean> endUnits = new HashSet<>();
     List<String> params = new ArrayList<>();
-    Map<String, String> computedVars = new LinkedHashMap<>();
+    // Result columns that -m/-c can track, by name: each is a variable of this end trigger.
+    Map<String, String> trackable = new LinkedHashMap<>();
     boolean consumed = false;
     for (Field f : synthetic.get(k)) {
       Optional<Expr> computed = f.output().filter(o -> evalStep(o) == k).map(JoinOutput::expr);
-      if (computed.isEmpty()) {
-        String text = f.carried().filter(c -> c.event() == k).map(c -> fieldText(c, endUnits)).orElse(null);
-        if (text != null) {
-          params.add("$" + finish.plain(text, origin(f, k)));
+      // -m/-c VAR needs VAR on this trigger: a start value gets an end variable of its own.
+      boolean handled = k == n && options.handler().filter(h -> h.variable().equals(f.name())).isPresent();
+      if (computed.isEmpty() || computed.get() instanceof Expr.ColumnRef) {
+        SourceSpan origin = computed.isEmpty() ? origin(f, k) : f.output().get().span();
+        Optional<Expr.ColumnRef> ref = computed.map(Expr.ColumnRef.class::cast);
+        String endText =
+            ref.isPresent()
+                ? (ref.get().event() == k ? fieldText(ref.get(), endUnits) : null)
+                : f.carried().filter(c -> c.event() == k).map(c -> fieldText(c, endUnits)).orElse(null);
+        String var;
+        if (endText != null) {
+          var = finish.plain(endText, origin);
         } else {
-          String at = leftText(f, k, startUnits);
-          params.add("$" + start.plain(at, origin(f, k)));
+          String startText =
+              ref.isPresent() ? leftColumnText(ref.get(), k, startUnits) : leftText(f, k, startUnits);
+          if (handled) {
+            String read = start.fresh(f.name(), startText, origin);
+            var = finish.expression(f.name(), "$" + read, origin);
+            consumed = true;
+          } else {
+            var = start.plain(startText, origin);
+          }
         }
+        if (handled) {
+          trackable.put(f.name(), var);
+        }
+        params.add("$" + var);
         continue;
       }
       Expr e = computed.get();
-      if (e instanceof Expr.ColumnRef ref) {
-        SourceSpan origin = f.output().get().span();
-        if (ref.event() == k) {
-          params.add("$" + finish.plain(fieldText(ref, endUnits), origin));
-        } else {
-          params.add("$" + start.plain(leftColumnText(ref, k, startUnits), origin));
-        }
-        continue;
-      }
       ExprText text = new ExprText(k, start, startUnits, endUnits);
       String rendered = text.render(e, 0, false);
       consumed |= text.readsStart;
       String var = finish.expression(f.name(), rendered, f.output().get().span());
-      computedVars.put(f.name(), var);
+      trackable.put(f.name(), var);
       params.add("$" + var);
     }
     if (!consumed) {
@@ -254,7 +265,7 @@ final class JoinLowering {
         ? "trace(" + names.get(k) + "," + String.join(",", params) + ")"
         : names.get(k) + "(" + String.join(",", params) + ")";
     List<TriggerPart> actions = k == n && options.handler().isPresent()
-        ? handlerActions(options.handler().get(), computedVars, fire, end)
+        ? handlerActions(options.handler().get(), trackable, fire, end)
         : List.of(new TriggerPart("action", "onmatch(" + leftSystem + "." + leftEvent + ")." + fire, end.span()));
     HistTrigger endTrigger = new HistTrigger(rightKeys, List.of(), List.of(), java.util.OptionalInt.empty(),
         finish.parts(), actions, filter(k));
@@ -273,11 +284,12 @@ final class JoinLowering {
    * trace, snapshot; trace unless only -s or -S was asked for (as trace-cmd sqlhist does).
    */
   private List<TriggerPart> handlerActions(
-      PlanOptions.Handler h, Map<String, String> computedVars, String fire, EventSource end) {
-    String var = computedVars.get(h.variable());
+      PlanOptions.Handler h, Map<String, String> trackable, String fire, EventSource end) {
+    String var = trackable.get(h.variable());
     if (var == null) {
       throw new SqlError("-" + (h.kind() == PlanOptions.Handler.Kind.MAX ? "m" : "c") + " " + h.variable()
-          + ": the handler needs a column the last event computes, one of " + computedVars.keySet(), end.span());
+          + ": the handler needs a column of the result, one of " + synthetic.get(n).stream().map(Field::name).toList(),
+          end.span());
     }
     profile.require(Feature.ONMAX, end.span());
     String handler = h.kind().kernel() + "($" + var + ")";
@@ -398,6 +410,13 @@ final class JoinLowering {
           return fieldText(ref, endUnits);
         }
         readsStart = true;
+        if (k > 1 && ref.column().kind() == ColumnKind.TIMESTAMP && ref.column().usecs()) {
+          // Past the first step an earlier timestamp arrives as a plain u64 field of the previous
+          // synthetic event; the kernel refuses it next to common_timestamp.usecs.
+          throw new SqlError("a µs timestamp of an earlier event cannot be used past the chain's first join: it"
+              + " arrives through a synthetic event field, which the kernel does not count as µs ('Timestamp units"
+              + " in expression don't match'); use ns timestamps (common_timestamp) in chains", ref.span());
+        }
         String base = baseName(ref);
         return "$" + start.fresh(base, leftColumnText(ref, k, startUnits), ref.span());
       }

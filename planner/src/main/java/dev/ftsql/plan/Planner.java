@@ -99,8 +99,13 @@ public final class Planner {
 
   private List<TriggerPart> keys(Query q) {
     if (q.keys().size() > KernelProfile.MAX_KEYS) {
+      // A join without GROUP BY keys on every column (sqlhist's form): say how to choose them.
+      String hint = q.join().isPresent()
+          ? "; to keep more columns in the synthetic event, choose the keys: WITH j AS (<the join>)"
+              + " SELECT ... FROM j GROUP BY ..."
+          : "";
       throw new SqlError("too many keys: the kernel allows at most " + KernelProfile.MAX_KEYS
-          + " GROUP BY columns", q.keys().get(KernelProfile.MAX_KEYS).span());
+          + " GROUP BY columns" + hint, q.keys().get(KernelProfile.MAX_KEYS).span());
     }
     List<TriggerPart> parts = new ArrayList<>();
     int bytes = 0;

@@ -18,6 +18,11 @@ import java.util.regex.Pattern;
 public record HistEntry(
     Map<String, String> keys, Map<String, Long> values, Map<String, Long> extras) {
   private static final Pattern KEY = Pattern.compile("([\\w.]+):(\n?)(.*)", Pattern.DOTALL);
+
+  /** A synthetic event's stack field: "stack.stacktrace" and the first frame on its line. */
+  private static final Pattern STACK_FIELD =
+      Pattern.compile("(\\w+)\\.stacktrace( {2,}.*)", Pattern.DOTALL);
+
   private static final Pattern NUMBER = Pattern.compile("([\\w.]+): +(\\d+)");
 
   /**
@@ -27,6 +32,11 @@ public record HistEntry(
     Map<String, String> keys = new LinkedHashMap<>();
     // A stack key's label ends its line: "common_stacktrace:\n".
     for (String part : keyText.strip().split(", (?=[\\w.]+:[ \n])")) {
+      Matcher stack = STACK_FIELD.matcher(part);
+      if (stack.matches()) {
+        keys.put(stack.group(1), stack.group(2).stripTrailing());
+        continue;
+      }
       Matcher m = KEY.matcher(part);
       if (!m.matches()) {
         throw new IllegalArgumentException("not a hist key: " + part);

@@ -117,6 +117,18 @@ final class HistResult {
     return Long.parseUnsignedLong(k);
   }
 
+  /** The renderings of a stack key, each checked: two frames or more, as the kernel prints them. */
+  List<String> stacks(String label) {
+    List<String> stacks = hist().keys(label);
+    assertThat(stacks)
+        .allSatisfy(
+            s ->
+                assertThat(s.split("\n"))
+                    .hasSizeGreaterThanOrEqualTo(2)
+                    .allSatisfy(f -> assertThat(f).matches(FRAME)));
+    return stacks;
+  }
+
   /** The exponents of a {@code .log2} key ({@code ~ 2^N}). */
   List<Integer> log2(String label) {
     return hist().keys(label).stream()

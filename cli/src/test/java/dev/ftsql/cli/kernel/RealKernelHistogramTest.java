@@ -189,13 +189,7 @@ class RealKernelHistogramTest {
               "stacktrace",
               "SELECT STACKTRACE, COUNT(*) FROM sched_switch GROUP BY STACKTRACE",
               r -> {
-                List<String> stacks = r.hist().keys(r.stackLabel());
-                assertThat(stacks)
-                    .allSatisfy(
-                        s ->
-                            assertThat(s.split("\n"))
-                                .hasSizeGreaterThanOrEqualTo(2)
-                                .allSatisfy(f -> assertThat(f).matches(HistResult.FRAME)));
+                List<String> stacks = r.stacks(r.stackLabel());
                 assertThat(stacks).anySatisfy(s -> assertThat(s).contains("schedule"));
               }),
           // A dynamic string (256 bytes) and a stack (128): exactly the kernel's 384 key bytes.

@@ -12,9 +12,11 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * The embedded 6.12 catalog plus the corpus events it lacks. The corpus was run on 6.18 formats,
- * and its D12/D13 use {@code regmap/regcache_drop_region}, which the 6.12 cloud kernel does not
- * build; its format is hand-written from the kernel's TRACE_EVENT (a string {@code name}, unsigned
- * int {@code from} and {@code to}).
+ * and its D12/D13 use {@code regmap/regcache_drop_region} and U5 {@code preemptirq/irq_disable}
+ * and {@code irq_enable}, which the 6.12 cloud kernel does not build; their formats are
+ * hand-written from the kernel's TRACE_EVENTs ({@code regcache_drop_region}: a string {@code name},
+ * unsigned int {@code from} and {@code to}; {@code preemptirq_template}: s32 {@code caller_offs}
+ * and {@code parent_offs}).
  */
 final class CorpusCatalog {
   private static final String EMBEDDED_612 = "/dev/ftsql/sql/kernels/6.12.ftcat.gz";
@@ -23,7 +25,11 @@ final class CorpusCatalog {
   static final Map<String, String> ADDED_EVENTS =
       Map.of(
           "events/regmap/regcache_drop_region/format",
-          "/dev/ftsql/plan/corpus/regmap-regcache_drop_region.format");
+          "/dev/ftsql/plan/corpus/regmap-regcache_drop_region.format",
+          "events/preemptirq/irq_disable/format",
+          "/dev/ftsql/plan/corpus/preemptirq-irq_disable.format",
+          "events/preemptirq/irq_enable/format",
+          "/dev/ftsql/plan/corpus/preemptirq-irq_enable.format");
 
   private CorpusCatalog() {}
 

@@ -1,18 +1,9 @@
 package dev.ftsql.plan.corpus;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * One histogram-only case of the sqlhist corpus (sqlhist-hist-cases.txt): the SQL, what libtracefs
@@ -30,11 +21,12 @@ record SqlhistCase(String id, Map<String, String> fields) {
     HANG
   }
 
-  /** What ftsql must do. */
+  /** What ftsql must do (for a join case, a "trigger" is the join's writes). */
   enum Verdict {
     /** Compile to a trigger equivalent to libtracefs's. */
     SAME,
-    /** Compile to the trigger in {@code ftsql-trigger} (libtracefs refused, crashed or was wrong). */
+    /** Compile to the trigger in {@code ftsql-trigger}, or the join in {@code ftsql-synthetic},
+     * {@code -start} and {@code -end} (libtracefs refused, crashed, hung or was wrong). */
     ACCEPT,
     /** Refuse, with the words of {@code ftsql-message}, pointing at {@code ftsql-at}. */
     REJECT
@@ -65,31 +57,9 @@ record SqlhistCase(String id, Map<String, String> fields) {
     return optional("ftsql-limit").map(Long::parseLong);
   }
 
-  /** Words the refusal message must contain, any case. */
-  List<String> messageWords() {
-    return Arrays.stream(required("ftsql-message").split("\\|")).map(String::strip).toList();
-  }
-
-  /** The SQL text the refusal must point at, e.g. {@code next_pid}. */
-  String errorToken() {
-    String at = required("ftsql-at");
-    int hash = at.lastIndexOf(" #");
-    return hash < 0 ? at : at.substring(0, hash);
-  }
-
-  /** Where {@link #errorToken()} starts in the SQL: its first, or its {@code #n}th, occurrence. */
-  int errorOffset() {
-    String at = required("ftsql-at");
-    int hash = at.lastIndexOf(" #");
-    int occurrence = hash < 0 ? 1 : Integer.parseInt(at.substring(hash + 2));
-    int offset = -1;
-    for (int i = 0; i < occurrence; i++) {
-      offset = sql().indexOf(errorToken(), offset + 1);
-    }
-    if (offset < 0) {
-      throw new IllegalStateException(id + ": '" + at + "' is not in the SQL");
-    }
-    return offset;
+  /** How ftsql must refuse it. */
+  ExpectedRefusal refusal() {
+    return ExpectedRefusal.of(id, sql(), required("ftsql-message"), required("ftsql-at"));
   }
 
   Optional<String> instance() {
@@ -113,54 +83,18 @@ record SqlhistCase(String id, Map<String, String> fields) {
   }
 
   private String required(String key) {
-    return optional(key)
-        .orElseThrow(() -> new IllegalStateException(id + ": no '" + key + ":' line"));
+    return new CorpusFile.Block(id, fields).required(key);
   }
 
   private Optional<String> optional(String key) {
-    return Optional.ofNullable(fields.get(key));
+    return new CorpusFile.Block(id, fields).optional(key);
   }
 
-  /** Loads and checks every case: blocks of {@code key: value} lines under a {@code # ID} title. */
+  /** Loads and checks every case of the file. */
   static List<SqlhistCase> load() {
-    String text;
-    try (InputStream in = SqlhistCase.class.getResourceAsStream(RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException("missing resource " + RESOURCE);
-      }
-      text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    List<SqlhistCase> cases = new ArrayList<>();
-    String id = null;
-    Map<String, String> fields = new LinkedHashMap<>();
-    for (String line : (text + "\n\n").split("\n", -1)) {
-      if (line.startsWith("--")) {
-        continue;
-      }
-      if (line.isBlank()) {
-        if (id != null) {
-          cases.add(checked(new SqlhistCase(id, fields)));
-        }
-        id = null;
-        fields = new LinkedHashMap<>();
-      } else if (line.startsWith("# ")) {
-        id = line.substring(2).strip();
-      } else {
-        int colon = line.indexOf(": ");
-        if (id == null || colon < 0 || fields.put(line.substring(0, colon), line.substring(colon + 2)) != null) {
-          throw new IllegalStateException("bad line in " + RESOURCE + ": " + line);
-        }
-      }
-    }
-    Set<String> ids = new HashSet<>();
-    for (SqlhistCase c : cases) {
-      if (!ids.add(c.id())) {
-        throw new IllegalStateException("case " + c.id() + " appears twice");
-      }
-    }
-    return List.copyOf(cases);
+    return CorpusFile.read(RESOURCE).stream()
+        .map(b -> checked(new SqlhistCase(b.id(), b.fields())))
+        .toList();
   }
 
   /** A case must say everything its verdict needs, and explain every disagreement. */
@@ -181,8 +115,7 @@ record SqlhistCase(String id, Map<String, String> fields) {
         c.expectedTrigger();
       }
       case REJECT -> {
-        c.messageWords();
-        c.errorOffset();
+        c.refusal();
       }
     }
     if (!c.agreesWithLibtracefs() && c.optional("why").isEmpty()) {

@@ -8,7 +8,6 @@ import dev.ftsql.plan.Compiler;
 import dev.ftsql.plan.PlanOptions;
 import dev.ftsql.plan.Step;
 import dev.ftsql.plan.TracePlan;
-import dev.ftsql.sql.SourceSpan;
 import dev.ftsql.sql.SqlError;
 import dev.ftsql.sql.catalog.CatalogLoader;
 import dev.ftsql.sql.catalog.EventCatalog;
@@ -17,7 +16,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -159,28 +157,7 @@ class SqlhistCorpusTest {
   }
 
   private static void assertRefusedWithAClearMessage(SqlhistCase c) {
-    String sql = c.sql();
-    SqlError error;
-    try {
-      TracePlan plan = COMPILER.compile(sql, options(c));
-      throw new AssertionError(
-          "ftsql accepted it: "
-              + plan.steps().stream().map(Step::line).collect(Collectors.joining(" ; ")));
-    } catch (SqlError e) {
-      error = e;
-    }
-    String message = error.getMessage();
-    assertThat(message).as("one line").isNotBlank().doesNotContain("\n");
-    for (String word : c.messageWords()) {
-      assertThat(message).as("message names '%s'", word).containsIgnoringCase(word);
-    }
-    SourceSpan span =
-        error.span().orElseThrow(() -> new AssertionError("no position in the SQL: " + message));
-    assertThat(span.end()).as("span inside the SQL").isLessThanOrEqualTo(sql.length());
-    assertThat(sql.substring(span.start(), span.end()))
-        .as("the span of: %s", error.render(sql))
-        .isEqualTo(c.errorToken());
-    assertThat(span.start()).as("which '%s'", c.errorToken()).isEqualTo(c.errorOffset());
+    c.refusal().assertRefuses(COMPILER, c.sql(), options(c));
   }
 
   private static PlanOptions options(SqlhistCase c) {

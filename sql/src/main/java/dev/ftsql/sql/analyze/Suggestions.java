@@ -6,10 +6,10 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** "Did you mean" for misspelt event and field names: the closest candidate by edit distance. */
-final class Suggestions {
+public final class Suggestions {
   private Suggestions() {}
 
-  static Optional<String> closest(String wrong, Collection<String> candidates) {
+  public static Optional<String> closest(String wrong, Collection<String> candidates) {
     String w = wrong.toLowerCase(Locale.ROOT);
     int limit = Math.max(2, w.length() / 3);
     return candidates.stream()

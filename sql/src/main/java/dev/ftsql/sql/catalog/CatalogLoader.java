@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -57,31 +58,13 @@ public final class CatalogLoader {
    * @throws SqlError when {@code dir} is not a directory, or no format file in it can be read
    */
   public static EventCatalog fromTracefs(Path dir) {
-    requireDirectory(dir);
-    Path events = dir.resolve(TracefsFiles.EVENTS);
-    TreeMap<String, Path> files = new TreeMap<>();
-    int unreadable = 0;
-    for (Path system : subdirectories(events)) {
-      String systemName = system.getFileName().toString();
-      if (!TracefsFiles.isTableSystem(systemName)) {
-        continue;
-      }
-      for (Path event : subdirectories(system)) {
-        Path format = event.resolve(TracefsFiles.FORMAT);
-        if (Files.isRegularFile(format) && Files.isReadable(format)) {
-          files.put(systemName + "/" + event.getFileName(), format);
-        } else if (Files.exists(format)) {
-          unreadable++;
-        }
-      }
-    }
-    requireSomeReadable(files.isEmpty(), unreadable, events);
+    SortedMap<String, Path> files = formatFiles(dir);
     return new LoadedCatalog(
         dir.toString(),
         "",
         readOrEmpty(dir.resolve(TracefsFiles.README)),
         readOrEmpty(dir.resolve(TracefsFiles.TRACE_CLOCK)),
-        FormatTexts.tracefs(events, files));
+        FormatTexts.tracefs(dir.resolve(TracefsFiles.EVENTS), files));
   }
 
   /** The catalog in a snapshot file, gzip-compressed or plain. */
@@ -248,11 +231,34 @@ public final class CatalogLoader {
 
   /** Every file a snapshot keeps, read now (a snapshot is a copy). */
   private static TracefsFiles readTracefs(Path dir, String kernelRelease) {
-    requireDirectory(dir);
-    String readme = readOrEmpty(dir.resolve(TracefsFiles.README));
-    String traceClock = readOrEmpty(dir.resolve(TracefsFiles.TRACE_CLOCK));
-    Path events = dir.resolve(TracefsFiles.EVENTS);
     TreeMap<String, String> formats = new TreeMap<>();
+    FormatTexts texts = FormatTexts.tracefs(dir.resolve(TracefsFiles.EVENTS), formatFiles(dir));
+    for (String path : texts.paths()) {
+      String text = texts.text(path);
+      if (text != null) {
+        formats.put(path, text);
+      }
+    }
+    return new TracefsFiles(
+        kernelRelease,
+        readOrEmpty(dir.resolve(TracefsFiles.README)),
+        readOrEmpty(dir.resolve(TracefsFiles.TRACE_CLOCK)),
+        formats);
+  }
+
+  /**
+   * The readable format file of each {@code system/event} under {@code dir/events}, without the
+   * {@code ftrace} system.
+   *
+   * @throws SqlError when {@code dir} is not a directory, or there are format files but none is
+   *     readable
+   */
+  private static SortedMap<String, Path> formatFiles(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      throw new SqlError("not a tracefs directory: " + dir);
+    }
+    Path events = dir.resolve(TracefsFiles.EVENTS);
+    TreeMap<String, Path> files = new TreeMap<>();
     int unreadable = 0;
     for (Path system : subdirectories(events)) {
       String systemName = system.getFileName().toString();
@@ -261,30 +267,14 @@ public final class CatalogLoader {
       }
       for (Path event : subdirectories(system)) {
         Path format = event.resolve(TracefsFiles.FORMAT);
-        if (!Files.exists(format)) {
-          continue;
-        }
-        try {
-          formats.put(
-              systemName + "/" + event.getFileName(),
-              new String(Files.readAllBytes(format), StandardCharsets.UTF_8));
-        } catch (IOException e) {
+        if (Files.isRegularFile(format) && Files.isReadable(format)) {
+          files.put(systemName + "/" + event.getFileName(), format);
+        } else if (Files.exists(format)) {
           unreadable++;
         }
       }
     }
-    requireSomeReadable(formats.isEmpty(), unreadable, events);
-    return new TracefsFiles(kernelRelease, readme, traceClock, formats);
-  }
-
-  private static void requireDirectory(Path dir) {
-    if (!Files.isDirectory(dir)) {
-      throw new SqlError("not a tracefs directory: " + dir);
-    }
-  }
-
-  private static void requireSomeReadable(boolean noneRead, int unreadable, Path events) {
-    if (noneRead && unreadable > 0) {
+    if (files.isEmpty() && unreadable > 0) {
       throw new SqlError(
           "cannot read any of the "
               + unreadable
@@ -292,6 +282,7 @@ public final class CatalogLoader {
               + events
               + " (permissions?)");
     }
+    return files;
   }
 
   private static List<Path> subdirectories(Path dir) {

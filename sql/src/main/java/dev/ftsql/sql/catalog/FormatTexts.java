@@ -5,8 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.SortedMap;
+import java.util.function.Function;
 
 /**
  * The format-file texts of a catalog's events, by {@code system/event}. A snapshot has them all in
@@ -22,46 +22,31 @@ interface FormatTexts {
   String text(String path);
 
   static FormatTexts inMemory(SortedMap<String, String> texts) {
-    List<String> paths = List.copyOf(texts.keySet());
-    return new FormatTexts() {
-      @Override
-      public List<String> paths() {
-        return paths;
-      }
-
-      @Override
-      public String text(String path) {
-        return texts.get(path);
-      }
-    };
+    return new Listed(List.copyOf(texts.keySet()), texts::get, "in memory");
   }
 
-  /** The format files under a tracefs {@code events} directory, listed in {@code files}. */
-  static FormatTexts tracefs(Path events, Map<String, Path> files) {
-    List<String> paths = List.copyOf(files.keySet());
-    return new FormatTexts() {
-      @Override
-      public List<String> paths() {
-        return paths;
-      }
+  /** The format files under a tracefs {@code events} directory, by {@code system/event}. */
+  static FormatTexts tracefs(Path events, SortedMap<String, Path> files) {
+    return new Listed(List.copyOf(files.keySet()), path -> read(files.get(path)), events.toString());
+  }
 
-      @Override
-      public String text(String path) {
-        Path file = files.get(path);
-        if (file == null) {
-          return null;
-        }
-        try {
-          return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-          return null; // e.g. a synthetic event removed since the listing
-        }
-      }
+  private static String read(Path file) {
+    if (file == null) {
+      return null;
+    }
+    try {
+      return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return null; // e.g. a synthetic event removed since the listing
+    }
+  }
 
-      @Override
-      public String toString() {
-        return events.toString();
-      }
-    };
+  /** Texts known by path, each got from {@code text} when asked for. */
+  record Listed(List<String> paths, Function<String, String> reader, String where)
+      implements FormatTexts {
+    @Override
+    public String text(String path) {
+      return reader.apply(path);
+    }
   }
 }

@@ -124,6 +124,12 @@ final class Rewriter {
     if (t.kind() == Kind.QUOTED_NAME) {
       return copied(t, k);
     }
+    if (isUsecsTimestamp(k)) {
+      // The kernel's own spelling common_timestamp.usecs (sqlhist passes it through) is
+      // TIMESTAMP_USECS; as written, SQL would read .usecs as a field of a column.
+      emitWord("TIMESTAMP_USECS", t.start(), tokens.get(k + 2).end());
+      return k + 2;
+    }
     String upper = t.text().toUpperCase(Locale.ROOT);
     if (isName(k, upper)) {
       return ReservedWords.contains(upper) ? quoted(t, k) : copied(t, k);
@@ -149,6 +155,21 @@ final class Rewriter {
       }
     }
     return k;
+  }
+
+  /** {@code common_timestamp.usecs}, written without spaces. */
+  private boolean isUsecsTimestamp(int k) {
+    Token t = tokens.get(k);
+    Token dot = at(k + 1);
+    Token usecs = at(k + 2);
+    return t.kind() == Kind.WORD
+        && t.text().equals("common_timestamp")
+        && isOp(dot, ".")
+        && usecs != null
+        && usecs.kind() == Kind.WORD
+        && usecs.text().equals("usecs")
+        && dot.start() == t.end()
+        && usecs.start() == dot.end();
   }
 
   /** Whether the word at {@code k} is used as a name rather than as SQL syntax. */
@@ -348,6 +369,16 @@ final class Rewriter {
     out.put('`', t.end() - 1);
     pos = t.end();
     return k;
+  }
+
+  /** A word standing for the original text from {@code start} to {@code end}, all of it. */
+  private void emitWord(String word, int start, int end) {
+    gap(start);
+    int last = word.length() - 1;
+    for (int i = 0; i < word.length(); i++) {
+      out.put(word.charAt(i), i == last ? end - 1 : Math.min(start + i, end - 1));
+    }
+    pos = end;
   }
 
   private void emitQuoted(String name, int start, int end) {

@@ -166,6 +166,23 @@ class DialectTest {
         29);
   }
 
+  // ---- the kernel's spelling of a µs timestamp
+
+  @Test
+  void kernelUsecsTimestampIsTimestampUsecs() {
+    String sql = "SELECT (end.common_timestamp.usecs - start.common_timestamp.usecs) AS lat FROM t";
+    NormalizedSql n = Dialect.normalize(sql);
+    assertThat(n.text())
+        .isEqualTo("SELECT (`end`.TIMESTAMP_USECS - `start`.TIMESTAMP_USECS) AS lat FROM t");
+    // An error on the rewritten name points at the whole original spelling.
+    int at = n.text().indexOf("TIMESTAMP_USECS");
+    assertThat(n.originalSpan(at, at + "TIMESTAMP_USECS".length()))
+        .isEqualTo(new SourceSpan(12, 12 + "common_timestamp.usecs".length()));
+    // Only that spelling, without spaces: a field of another name keeps its meaning.
+    assertThat(norm("SELECT common_timestamp . usecs, x.usecs FROM t"))
+        .isEqualTo("SELECT common_timestamp . usecs, x.usecs FROM t");
+  }
+
   // ---- reserved words as names
 
   @Test
