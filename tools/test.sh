@@ -6,7 +6,7 @@
 #   tools/test.sh            all tests, real kernels included
 #   tools/test.sh --fast     unit and golden tests only (no QEMU)
 #   tools/test.sh -Dftsql.liveKernelTests=true    also the ftsql CLI itself inside the guests
-#                            (RealKernelLiveTest: 5-6 minutes per kernel here, so not in CI yet;
+#                            (RealKernelLiveTest: 4-6 minutes per kernel here, so not in CI yet;
 #                            add -Dftsql.kernels=6.12 for one kernel)
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -37,8 +37,9 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * It runs in Maven's integration-test phase, after {@code cli/target/ftsql.jar} is packaged, so it
  * works from a fresh clone. Time goes almost all into JVM starts under TCG: hence one boot per
  * kernel, as few {@code ftsql} processes as the cases need, and the AppCDS archive of
- * {@link GuestJava}. About 5 to 6 minutes per kernel on a loaded 2-core machine (4 to 5 minutes of
- * QEMU CPU time), over the 4 minutes that CI can afford, so not in the default run yet.
+ * {@link GuestJava}. About 3.5 (6.1) and 4 to 5 (6.12) minutes per kernel on a nearly idle 2-core
+ * machine, more with other guests running: over the 4 minutes that CI can afford on 6.12, so not in
+ * the default run yet.
  * Measurements: docs/performance.md, section 5.
  */
 @EnabledIfSystemProperty(named = "ftsql.liveKernelTests", matches = "true")
