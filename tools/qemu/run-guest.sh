@@ -71,7 +71,9 @@ mount -t sysfs sysfs /sys
 mount -t devtmpfs devtmpfs /dev 2>/dev/null
 mount -t tracefs tracefs /sys/kernel/tracing 2>/dev/null \
     || echo "init: cannot mount tracefs on /sys/kernel/tracing" >&2
-mount -t tmpfs tmpfs /tmp
+# A tmpfs would hide what the initramfs put under /tmp (e.g. the jar of a checkout in /tmp, kept
+# at its host path for the class-data archive); the initramfs is in RAM already.
+[ -z "$(ls -A /tmp)" ] && mount -t tmpfs tmpfs /tmp
 err=/dev/null
 [ -c /dev/ttyS1 ] && err=/dev/ttyS1
 cd /

@@ -33,13 +33,12 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * did: run to the end, Ctrl-C, kill -9 and stop from another process, a refused name, a refused
  * write in the middle of a plan.
  *
- * <p>Opt-in: {@code -Dftsql.liveKernelTests=true} ({@code -Dftsql.kernels=6.12} runs one kernel).
- * It runs in Maven's integration-test phase, after {@code cli/target/ftsql.jar} is packaged, so it
- * works from a fresh clone. Time goes almost all into JVM starts under TCG: hence one boot per
- * kernel, as few {@code ftsql} processes as the cases need, and the AppCDS archive of
- * {@link GuestJava}. About 3.5 (6.1) and 4 to 5 (6.12) minutes per kernel on a nearly idle 2-core
- * machine, more with other guests running: over the 4 minutes that CI can afford on 6.12, so not in
- * the default run yet.
+ * <p>Runs with the other kernel tests ({@code tools/test.sh} passes {@code
+ * -Dftsql.liveKernelTests=true}; {@code =false} leaves it out, {@code -Dftsql.kernels=6.12} runs one
+ * kernel). It runs in Maven's integration-test phase, after {@code cli/target/ftsql.jar} is packaged,
+ * so it works from a fresh clone. Time goes almost all into JVM starts under TCG: hence one boot per
+ * kernel, as few {@code ftsql} processes as the cases need, and the AppCDS archive of {@link
+ * GuestJava}. About 3.5 (6.1) and 4 to 5 (6.12) minutes per kernel on a nearly idle 2-core machine.
  * Measurements: docs/performance.md, section 5.
  */
 @EnabledIfSystemProperty(named = "ftsql.liveKernelTests", matches = "true")
