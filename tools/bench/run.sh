@@ -34,7 +34,7 @@ JAR=$APP/cli/target/ftsql.jar
 TFS=$W/tracefs-6.12
 SQLHIST=$W/sqlhist
 # the launcher's JVM options (see ./ftsql)
-LFLAGS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto"
+LFLAGS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:CICompilerCount=1 -Xshare:auto"
 QUIET="-Xlog:cds=off -Xlog:cds+dynamic=off"
 mkdir -p "$W"
 cd "$root"
