@@ -1,14 +1,12 @@
 package dev.ftsql.sql.catalog;
 
 import dev.ftsql.sql.SqlError;
-import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,8 +18,11 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.util.zip.CRC32;
+import java.util.zip.DataFormatException;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
+import java.util.zip.Inflater;
 
 /**
  * Builds {@link EventCatalog}s from a tracefs directory, a catalog snapshot, or a snapshot embedded
@@ -44,6 +45,13 @@ public final class CatalogLoader {
 
   private static final int GZIP_MAGIC_1 = 0x1f;
   private static final int GZIP_MAGIC_2 = 0x8b;
+  private static final byte GZIP_DEFLATE = 8;
+  private static final int GZIP_HEADER = 10;
+  private static final int GZIP_TRAILER = 8;
+  private static final int FHCRC = 2;
+  private static final int FEXTRA = 4;
+  private static final int FNAME = 8;
+  private static final int FCOMMENT = 16;
 
   private static final Map<String, EventCatalog> EMBEDDED = new ConcurrentHashMap<>();
 
@@ -83,8 +91,14 @@ public final class CatalogLoader {
    * @throws SqlError when the stream is not an ftsql catalog snapshot
    */
   public static EventCatalog fromSnapshot(InputStream in, String sourceName) {
+    CatalogSnapshot.Contents contents =
+        CatalogSnapshot.read(readSnapshotBytes(in, sourceName), sourceName);
     return new LoadedCatalog(
-        sourceName, CatalogSnapshot.parse(readSnapshotText(in, sourceName), sourceName));
+        sourceName,
+        contents.kernelRelease(),
+        contents.readme(),
+        contents.traceClock(),
+        contents.formats());
   }
 
   /**
@@ -122,10 +136,8 @@ public final class CatalogLoader {
   /** Writes the gzip-compressed snapshot of a tracefs, recording {@code kernelRelease}. */
   public static void writeSnapshot(Path tracefsDir, String kernelRelease, OutputStream out) {
     TracefsFiles files = readTracefs(tracefsDir, kernelRelease);
-    try (Writer writer =
-        new OutputStreamWriter(
-            new GZIPOutputStream(new KeepOpen(out), 1 << 16), StandardCharsets.UTF_8)) {
-      CatalogSnapshot.write(files, writer);
+    try (OutputStream gzip = new GZIPOutputStream(new KeepOpen(out), 1 << 16)) {
+      CatalogSnapshot.write(files, gzip);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -144,20 +156,23 @@ public final class CatalogLoader {
       throw noEmbedded(kernel, EMBEDDED_DIRECTORY);
     }
     String resource = EMBEDDED_DIRECTORY + kernel + EMBEDDED_SUFFIX;
-    TracefsFiles files;
+    CatalogSnapshot.Contents files;
     try (InputStream in = CatalogLoader.class.getResourceAsStream(resource)) {
       if (in == null) {
         throw noEmbedded(kernel, EMBEDDED_DIRECTORY);
       }
-      files = CatalogSnapshot.parse(readSnapshotText(in, resource), resource);
+      files = CatalogSnapshot.read(readSnapshotBytes(in, resource), resource);
     } catch (IOException e) {
       throw new SqlError("cannot read embedded catalog " + resource + ": " + reason(e));
     }
     try {
       writeFile(dir.resolve(TracefsFiles.README), files.readme());
       writeFile(dir.resolve(TracefsFiles.TRACE_CLOCK), files.traceClock());
-      for (String eventPath : files.formats().keySet()) {
-        writeFile(dir.resolve(TracefsFiles.formatFile(eventPath)), files.formats().get(eventPath));
+      for (String eventPath : files.formats().paths()) {
+        String text = files.formats().text(eventPath);
+        if (text != null) {
+          writeFile(dir.resolve(TracefsFiles.formatFile(eventPath)), text);
+        }
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -215,18 +230,97 @@ public final class CatalogLoader {
         "no embedded catalog for kernel '" + kernel + "' (embedded kernels: " + known + ")");
   }
 
-  private static String readSnapshotText(InputStream in, String sourceName) {
+  /** The uncompressed bytes of a snapshot, gzip-compressed or plain (not decoded: see read). */
+  private static byte[] readSnapshotBytes(InputStream in, String sourceName) {
     try {
-      BufferedInputStream buffered = new BufferedInputStream(in, 1 << 16);
-      buffered.mark(2);
-      boolean gzip = buffered.read() == GZIP_MAGIC_1 && buffered.read() == GZIP_MAGIC_2;
-      buffered.reset();
-      byte[] bytes =
-          gzip ? new GZIPInputStream(buffered, 1 << 16).readAllBytes() : buffered.readAllBytes();
-      return new String(bytes, StandardCharsets.UTF_8);
+      byte[] raw = in.readAllBytes();
+      if (raw.length < 2 || (raw[0] & 0xff) != GZIP_MAGIC_1 || (raw[1] & 0xff) != GZIP_MAGIC_2) {
+        return raw;
+      }
+      byte[] inflated = inflateSingleMember(raw);
+      return inflated != null
+          ? inflated
+          : new GZIPInputStream(new ByteArrayInputStream(raw), 1 << 16).readAllBytes();
     } catch (IOException e) {
       throw new SqlError("cannot read catalog snapshot " + sourceName + ": " + reason(e));
     }
+  }
+
+  /**
+   * The content of a gzip file of one member, inflated in one call into an array of the size its
+   * trailer gives, with its CRC checked; null for anything else (several members, a bad header or
+   * CRC, a corrupt stream), which {@link GZIPInputStream} then reads or reports. Half the cost of
+   * the stream on a cold JVM, which grows and copies its buffers 8 KB at a time.
+   */
+  private static byte[] inflateSingleMember(byte[] gzip) {
+    int length = gzip.length;
+    if (length < GZIP_HEADER + GZIP_TRAILER || gzip[2] != GZIP_DEFLATE) {
+      return null;
+    }
+    int flags = gzip[3] & 0xff;
+    int position = GZIP_HEADER;
+    if ((flags & ~(FEXTRA | FNAME | FCOMMENT | FHCRC)) != 0) {
+      return null;
+    }
+    if ((flags & FEXTRA) != 0) {
+      position += 2 + ((gzip[position] & 0xff) | (gzip[position + 1] & 0xff) << 8);
+    }
+    for (int flag : new int[] {FNAME, FCOMMENT}) {
+      if ((flags & flag) != 0) {
+        while (position < length && gzip[position] != 0) {
+          position++;
+        }
+        position++;
+      }
+    }
+    if ((flags & FHCRC) != 0) {
+      position += 2;
+    }
+    int size = littleEndian(gzip, length - 4);
+    if (position > length - GZIP_TRAILER || size < 0) {
+      return null;
+    }
+    byte[] out = new byte[size];
+    Inflater inflater = new Inflater(true);
+    try {
+      inflater.setInput(gzip, position, length - position);
+      int inflated = 0;
+      int stalls = 0;
+      byte[] spare = new byte[1];
+      while (!inflater.finished()) {
+        // Once the array is full, only the end of the stream may follow.
+        boolean full = inflated == size;
+        int got = full ? inflater.inflate(spare) : inflater.inflate(out, inflated, size - inflated);
+        if (full && got > 0) {
+          return null;
+        }
+        inflated += got;
+        stalls = got == 0 ? stalls + 1 : 0;
+        if (inflater.finished()) {
+          break;
+        }
+        if (stalls > 2 || inflater.needsInput() || inflater.needsDictionary()) {
+          return null; // truncated, or no progress
+        }
+      }
+      if (inflated != size || inflater.getRemaining() != GZIP_TRAILER) {
+        return null; // a short member, or more than one
+      }
+      CRC32 crc = new CRC32();
+      crc.update(out, 0, size);
+      return (int) crc.getValue() == littleEndian(gzip, length - GZIP_TRAILER) ? out : null;
+    } catch (DataFormatException e) {
+      return null;
+    } finally {
+      inflater.end();
+    }
+  }
+
+  private static int littleEndian(byte[] bytes, int at) {
+    return (bytes[at] & 0xff)
+        | (bytes[at + 1] & 0xff) << 8
+        | (bytes[at + 2] & 0xff) << 16
+        | (bytes[at + 3] & 0xff) << 24;
   }
 
   /** Every file a snapshot keeps, read now (a snapshot is a copy). */

@@ -1,20 +1,35 @@
 package dev.ftsql.sql.catalog;
 
 import dev.ftsql.sql.SqlError;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
- * The ftsql catalog snapshot text format: the tracefs files a catalog needs, concatenated.
+ * The ftsql catalog snapshot text format: the tracefs files a catalog needs, concatenated, with an
+ * index of where each file's content lies.
  *
  * <pre>
  * #ftsql-catalog v1
  * #kernel 6.12.38+deb13-cloud-amd64
+ * #ftsql-index
+ * 162 1432 README
+ * 1619 23 trace_clock
+ * 1688 815 events/sched/sched_switch/format
  * #ftsql-file README
  * (README, verbatim)
+ * #ftsql-file trace_clock
+ * (trace_clock, verbatim)
  * #ftsql-file events/sched/sched_switch/format
  * (the format file, verbatim)
  * </pre>
@@ -22,6 +37,20 @@ import java.util.TreeMap;
  * <p>Each file's content is followed by one newline that is not part of it, so a content that does
  * or does not end in a newline round-trips exactly. A {@code #ftsql-} line this version does not
  * know (a later version's header) is skipped together with the text that follows it.
+ *
+ * <p>The {@code #ftsql-index} section (optional; readers that do not know it skip it as above) has
+ * one line per {@code #ftsql-file}, in file order: the byte offset of the content in the UTF-8
+ * bytes of the whole uncompressed snapshot, its length in bytes, and the path. It lets a reader
+ * decode only the files it is asked for instead of scanning 1.2 MB for directives: {@link #read}
+ * takes it when it describes the snapshot exactly (the index is followed directly by the first
+ * file, each file follows the previous one's separator, the last one ends the snapshot, and every
+ * line starts and ends where the index says) and otherwise scans the whole text as {@link #parse}
+ * does, so a hand-edited or appended snapshot with a stale index still reads right. On lookup, a
+ * file's directive line must name the path of its index line and its content must have no line
+ * that starts with {@code #ftsql-}; if not, that file is taken from a scan of the whole snapshot
+ * (an edit of the same length can get past the checks at load, never give a wrong text). The
+ * writer leaves the index out when a content has such a line: the scan splits such a content, and
+ * the index must never disagree with the scan.
  */
 final class CatalogSnapshot {
   static final String MAGIC = "#ftsql-catalog";
@@ -29,8 +58,51 @@ final class CatalogSnapshot {
   private static final String KERNEL = "#kernel";
   private static final String DIRECTIVE = "#ftsql-";
   private static final String FILE = "#ftsql-file ";
+  private static final String INDEX = "#ftsql-index";
+
+  private static final byte[] FIRST_LINE = ascii(MAGIC + " " + VERSION + "\n");
+  private static final byte[] INDEX_LINE = ascii(INDEX + "\n");
+  private static final byte[] FILE_BYTES = ascii(FILE);
+  private static final byte[] DIRECTIVE_BYTES = ascii(DIRECTIVE);
+  private static final byte[] README_BYTES = ascii(TracefsFiles.README);
+  private static final byte[] TRACE_CLOCK_BYTES = ascii(TracefsFiles.TRACE_CLOCK);
+  private static final byte[] EVENTS_PREFIX = ascii(TracefsFiles.EVENTS + "/");
+  private static final byte[] FORMAT_SUFFIX = ascii("/" + TracefsFiles.FORMAT);
+  private static final byte[] FTRACE_SYSTEM = ascii(TracefsFiles.FTRACE_SYSTEM);
+  /** An offset or length has at most this many digits (a snapshot is far below 2 GB). */
+  private static final int MAX_DIGITS = 10;
 
   private CatalogSnapshot() {}
+
+  /**
+   * A snapshot's files as a catalog uses them: README and trace_clock decoded, the formats listed
+   * and each decoded when looked up.
+   */
+  record Contents(String kernelRelease, String readme, String traceClock, FormatTexts formats) {
+    static Contents of(TracefsFiles files) {
+      return new Contents(
+          files.kernelRelease(),
+          files.readme(),
+          files.traceClock(),
+          FormatTexts.inMemory(files.formats()));
+    }
+  }
+
+  /**
+   * Reads the UTF-8 bytes of a snapshot: through its index when it has one that describes it
+   * exactly (see the class comment), else by scanning the whole text as {@link #parse} does.
+   *
+   * @throws SqlError when the bytes are not a version 1 snapshot
+   */
+  static Contents read(byte[] bytes, String sourceName) {
+    Contents indexed = readIndexed(bytes, sourceName);
+    return indexed != null ? indexed : Contents.of(scan(bytes, sourceName));
+  }
+
+  /** The scanning read of the UTF-8 bytes of a snapshot: every file split out now. */
+  static TracefsFiles scan(byte[] bytes, String sourceName) {
+    return parse(new String(bytes, StandardCharsets.UTF_8), sourceName);
+  }
 
   /**
    * Splits a snapshot into its files without parsing any format.
@@ -38,6 +110,43 @@ final class CatalogSnapshot {
    * @throws SqlError when the text is not a version 1 snapshot
    */
   static TracefsFiles parse(String text, String sourceName) {
+    Split split = split(text, sourceName);
+    String readme = "";
+    String traceClock = "";
+    TreeMap<String, String> formats = new TreeMap<>();
+    for (int i = 0; i < split.paths().size(); i++) {
+      String path = split.paths().get(i);
+      String content = split.contents().get(i);
+      if (path.equals(TracefsFiles.README)) {
+        readme = content;
+      } else if (path.equals(TracefsFiles.TRACE_CLOCK)) {
+        traceClock = content;
+      } else {
+        String eventPath = eventPath(path);
+        if (eventPath != null) {
+          formats.put(eventPath, content);
+        }
+      }
+    }
+    return new TracefsFiles(split.kernelRelease(), readme, traceClock, formats);
+  }
+
+  /**
+   * A snapshot as the scan splits it.
+   *
+   * @param headerEnd where the first {@code #ftsql-file} line starts (or the text ends)
+   * @param paths the path of every {@code #ftsql-file}, in order
+   * @param contents the content of each
+   * @param skipped whether a {@code #ftsql-} section this version does not know was skipped
+   */
+  private record Split(
+      String kernelRelease,
+      int headerEnd,
+      List<String> paths,
+      List<String> contents,
+      boolean skipped) {}
+
+  private static Split split(String text, String sourceName) {
     if (!text.startsWith(MAGIC)) {
       throw new SqlError("not an ftsql catalog snapshot: " + sourceName);
     }
@@ -63,9 +172,10 @@ final class CatalogSnapshot {
       }
       position = Math.min(end + 1, text.length());
     }
-    String readme = "";
-    String traceClock = "";
-    TreeMap<String, String> formats = new TreeMap<>();
+    int headerEnd = position;
+    List<String> paths = new ArrayList<>();
+    List<String> contents = new ArrayList<>();
+    boolean skipped = false;
     while (position < text.length()) {
       int directiveEnd = lineEnd(text, position);
       String directive = text.substring(position, directiveEnd);
@@ -78,44 +188,141 @@ final class CatalogSnapshot {
         contentEnd--;
       }
       if (directive.startsWith(FILE)) {
-        String path = directive.substring(FILE.length()).strip();
-        String content = text.substring(contentStart, Math.max(contentStart, contentEnd));
-        if (path.equals(TracefsFiles.README)) {
-          readme = content;
-        } else if (path.equals(TracefsFiles.TRACE_CLOCK)) {
-          traceClock = content;
-        } else {
-          String eventPath = eventPath(path);
-          if (eventPath != null) {
-            formats.put(eventPath, content);
-          }
-        }
+        paths.add(directive.substring(FILE.length()).strip());
+        contents.add(text.substring(contentStart, Math.max(contentStart, contentEnd)));
+      } else {
+        skipped = true;
       }
       position = stop;
     }
-    return new TracefsFiles(kernelRelease, readme, traceClock, formats);
+    return new Split(kernelRelease, headerEnd, paths, contents, skipped);
   }
 
-  /** Writes {@code files} as a snapshot, README and trace_clock first, then events by path. */
+  /**
+   * The snapshot {@code bytes} rewritten with a fresh index: header lines (but an old index) and
+   * every {@code #ftsql-file}, in order, byte for byte (the ones no catalog reads too).
+   *
+   * @throws SqlError when the bytes are not a version 1 snapshot
+   * @throws IllegalArgumentException when it has a section this version does not know, which the
+   *     rewrite would drop
+   */
+  static byte[] reindex(byte[] bytes, String sourceName) {
+    String text = new String(bytes, StandardCharsets.UTF_8);
+    Split split = split(text, sourceName);
+    if (split.skipped()) {
+      throw new IllegalArgumentException(sourceName + " has sections this version does not know");
+    }
+    StringBuilder header = new StringBuilder();
+    boolean inIndex = false;
+    for (String line : text.substring(0, split.headerEnd()).split("\n", -1)) {
+      inIndex = line.equals(INDEX) || inIndex && !line.startsWith("#");
+      if (!inIndex && !line.isEmpty()) {
+        header.append(line).append('\n');
+      }
+    }
+    return toBytes(header.toString(), split.paths(), split.contents());
+  }
+
+  /**
+   * Writes {@code files} as a snapshot, README and trace_clock first, then events by path, with an
+   * index unless a content has a line that starts with {@code #ftsql-}.
+   */
   static void write(TracefsFiles files, Writer out) {
     try {
-      out.write(MAGIC + " " + VERSION + "\n");
-      out.write(KERNEL + " " + files.kernelRelease().strip() + "\n");
-      writeFile(out, TracefsFiles.README, files.readme());
-      writeFile(out, TracefsFiles.TRACE_CLOCK, files.traceClock());
-      for (Map.Entry<String, String> format : files.formats().entrySet()) {
-        writeFile(out, TracefsFiles.formatFile(format.getKey()), format.getValue());
-      }
+      out.write(new String(toBytes(files), StandardCharsets.UTF_8));
       out.flush();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  private static void writeFile(Writer out, String path, String content) throws IOException {
-    out.write(FILE + path + "\n");
-    out.write(content);
-    out.write("\n");
+  /** Writes {@code files} as a snapshot in UTF-8, as {@link #write(TracefsFiles, Writer)}. */
+  static void write(TracefsFiles files, OutputStream out) throws IOException {
+    out.write(toBytes(files));
+    out.flush();
+  }
+
+  /** The UTF-8 bytes of the snapshot of {@code files}. */
+  static byte[] toBytes(TracefsFiles files) {
+    List<String> paths = new ArrayList<>();
+    List<String> contents = new ArrayList<>();
+    paths.add(TracefsFiles.README);
+    contents.add(files.readme());
+    paths.add(TracefsFiles.TRACE_CLOCK);
+    contents.add(files.traceClock());
+    for (Map.Entry<String, String> format : files.formats().entrySet()) {
+      paths.add(TracefsFiles.formatFile(format.getKey()));
+      contents.add(format.getValue());
+    }
+    String header =
+        MAGIC + " " + VERSION + "\n" + KERNEL + " " + files.kernelRelease().strip() + "\n";
+    return toBytes(header, paths, contents);
+  }
+
+  /** {@code header}, the index (when the files allow one), then the files. */
+  private static byte[] toBytes(String header, List<String> paths, List<String> contents) {
+    byte[][] directives = new byte[paths.size()][];
+    byte[][] encoded = new byte[paths.size()][];
+    boolean indexable = true;
+    for (int i = 0; i < paths.size(); i++) {
+      directives[i] = (FILE + paths.get(i) + "\n").getBytes(StandardCharsets.UTF_8);
+      encoded[i] = contents.get(i).getBytes(StandardCharsets.UTF_8);
+      indexable &= indexablePath(paths.get(i)) && !hasDirectiveLine(contents.get(i));
+    }
+    byte[] headerBytes = header.getBytes(StandardCharsets.UTF_8);
+    ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
+    out.writeBytes(headerBytes);
+    if (indexable) {
+      out.writeBytes(index(headerBytes.length, paths, directives, encoded));
+    }
+    for (int i = 0; i < paths.size(); i++) {
+      out.writeBytes(directives[i]);
+      out.writeBytes(encoded[i]);
+      out.write('\n');
+    }
+    return out.toByteArray();
+  }
+
+  /**
+   * The {@code #ftsql-index} section that starts at byte {@code start}. Its length moves every
+   * offset in it, so it is rebuilt until its length is the one its offsets assumed; the length
+   * only grows from one round to the next, so that ends, after two or three rounds.
+   */
+  private static byte[] index(
+      int start, List<String> paths, byte[][] directives, byte[][] contents) {
+    int assumedLength = 0;
+    while (true) {
+      StringBuilder index = new StringBuilder(INDEX).append('\n');
+      long position = (long) start + assumedLength;
+      for (int i = 0; i < paths.size(); i++) {
+        position += directives[i].length;
+        index.append(position).append(' ').append(contents[i].length).append(' ');
+        index.append(paths.get(i)).append('\n');
+        position += contents[i].length + 1;
+      }
+      byte[] bytes = index.toString().getBytes(StandardCharsets.UTF_8);
+      if (bytes.length == assumedLength) {
+        return bytes;
+      }
+      assumedLength = bytes.length;
+    }
+  }
+
+  /** Whether the scan would end {@code content} early, at a line that starts with #ftsql-. */
+  private static boolean hasDirectiveLine(String content) {
+    return content.startsWith(DIRECTIVE) || content.contains("\n" + DIRECTIVE);
+  }
+
+  /** Whether the index can name {@code path}: one line, the same stripped, printable ASCII ends. */
+  private static boolean indexablePath(String path) {
+    return !path.isEmpty()
+        && path.indexOf('\n') < 0
+        && isPathEnd(path.charAt(0))
+        && isPathEnd(path.charAt(path.length() - 1));
+  }
+
+  private static boolean isPathEnd(int c) {
+    return c > ' ' && c < 0x7f;
   }
 
   /** {@code system/event} for {@code events/system/event/format} of a table system, else null. */
@@ -133,5 +340,311 @@ final class CatalogSnapshot {
   private static int lineEnd(String text, int from) {
     int end = text.indexOf('\n', from);
     return end < 0 ? text.length() : end;
+  }
+
+  /**
+   * The contents of {@code bytes} through its index, or null when it has none or the index does
+   * not describe the snapshot exactly; reads only the header and the index (and README and
+   * trace_clock).
+   */
+  private static Contents readIndexed(byte[] bytes, String sourceName) {
+    if (!startsWith(bytes, 0, FIRST_LINE)) {
+      return null; // also every malformed header: the scan reports it
+    }
+    String kernelRelease = "";
+    int position = FIRST_LINE.length;
+    while (true) {
+      int end = lineEnd(bytes, position);
+      if (end == bytes.length || startsWith(bytes, position, FILE_BYTES)) {
+        return null; // no index before the first file
+      }
+      if (startsWith(bytes, position, INDEX_LINE)) {
+        position = end + 1;
+        break;
+      }
+      String line = new String(bytes, position, end - position, StandardCharsets.UTF_8);
+      if (line.startsWith(KERNEL + " ") || line.equals(KERNEL)) {
+        kernelRelease = line.substring(KERNEL.length()).strip();
+      }
+      position = end + 1;
+    }
+    // Entry i: content at offsets[i], lengths[i] bytes; its path at pathStarts[i], pathEnds[i].
+    int[] offsets = new int[2048];
+    int[] lengths = new int[2048];
+    int[] pathStarts = new int[2048];
+    int[] pathEnds = new int[2048];
+    int count = 0;
+    while (position < bytes.length && bytes[position] != '#') {
+      if (count == offsets.length) {
+        offsets = Arrays.copyOf(offsets, 2 * count);
+        lengths = Arrays.copyOf(lengths, 2 * count);
+        pathStarts = Arrays.copyOf(pathStarts, 2 * count);
+        pathEnds = Arrays.copyOf(pathEnds, 2 * count);
+      }
+      // "<offset> <length> <path>\n", each number at most MAX_DIGITS digits
+      long offset = 0;
+      int digits = 0;
+      for (; position < bytes.length && isDigit(bytes[position]); position++, digits++) {
+        offset = 10 * offset + (bytes[position] - '0');
+      }
+      if (digits == 0 || digits > MAX_DIGITS || position >= bytes.length) {
+        return null;
+      }
+      if (bytes[position++] != ' ') {
+        return null;
+      }
+      long length = 0;
+      digits = 0;
+      for (; position < bytes.length && isDigit(bytes[position]); position++, digits++) {
+        length = 10 * length + (bytes[position] - '0');
+      }
+      if (digits == 0 || digits > MAX_DIGITS || position >= bytes.length) {
+        return null;
+      }
+      if (bytes[position++] != ' ') {
+        return null;
+      }
+      int end = lineEnd(bytes, position);
+      if (end == bytes.length
+          || end == position
+          || !isPathEnd(bytes[position])
+          || !isPathEnd(bytes[end - 1])
+          || offset + length >= bytes.length) {
+        return null;
+      }
+      offsets[count] = (int) offset;
+      lengths[count] = (int) length;
+      pathStarts[count] = position;
+      pathEnds[count] = end;
+      count++;
+      position = end + 1;
+    }
+    // The files follow the index back to back up to the end. Each directive is compared with
+    // its index line when its file is looked up; here only where the lines start and end.
+    for (int i = 0; i < count; i++) {
+      int directive = offsets[i] - (FILE_BYTES.length + pathEnds[i] - pathStarts[i] + 1);
+      if (directive != position
+          || bytes[directive] != '#'
+          || bytes[offsets[i] - 1] != '\n'
+          || bytes[offsets[i] + lengths[i]] != '\n') {
+        return null;
+      }
+      position = offsets[i] + lengths[i] + 1;
+    }
+    if (position != bytes.length) {
+      return null; // e.g. files appended after the indexed ones
+    }
+    IndexedTexts texts = new IndexedTexts(bytes, sourceName, offsets, lengths, pathStarts, pathEnds);
+    String readme = "";
+    String traceClock = "";
+    String[] eventPaths = new String[count];
+    int[] entries = new int[count];
+    int events = 0;
+    for (int i = 0; i < count; i++) {
+      int start = pathStarts[i];
+      int end = pathEnds[i];
+      boolean isReadme = isPath(bytes, start, end, README_BYTES);
+      if (isReadme || isPath(bytes, start, end, TRACE_CLOCK_BYTES)) {
+        String content = texts.checkedText(i);
+        if (content == null) {
+          return null;
+        }
+        if (isReadme) {
+          readme = content;
+        } else {
+          traceClock = content;
+        }
+        continue;
+      }
+      String eventPath = eventPath(bytes, start, end);
+      if (eventPath != null) {
+        eventPaths[events] = eventPath;
+        entries[events] = i;
+        events++;
+      }
+    }
+    if (!texts.list(eventPaths, entries, events)) {
+      return null;
+    }
+    return new Contents(
+        kernelRelease, readme, traceClock, new FormatTexts.Listed(texts.paths, texts, sourceName));
+  }
+
+  /**
+   * The format texts of an indexed snapshot, each decoded when asked for, by {@code system/event}.
+   * A text whose directive is not the one the index names, or that the scan would end early (hand
+   * edits of the same length, which the checks at load cannot see), is looked up in the scan of
+   * the whole snapshot instead, done once: a wrong index never gives a wrong text.
+   */
+  private static final class IndexedTexts implements Function<String, String> {
+    private final byte[] bytes;
+    private final String sourceName;
+    private final int[] offsets;
+    private final int[] lengths;
+    private final int[] pathStarts;
+    private final int[] pathEnds;
+    /** The event paths, sorted, and the index entry of each. */
+    private List<String> paths;
+
+    private int[] entries;
+    private volatile TracefsFiles scanned;
+
+    IndexedTexts(
+        byte[] bytes,
+        String sourceName,
+        int[] offsets,
+        int[] lengths,
+        int[] pathStarts,
+        int[] pathEnds) {
+      this.bytes = bytes;
+      this.sourceName = sourceName;
+      this.offsets = offsets;
+      this.lengths = lengths;
+      this.pathStarts = pathStarts;
+      this.pathEnds = pathEnds;
+    }
+
+    /** Sets the event paths; false when one is there twice (the scan keeps the last one). */
+    boolean list(String[] eventPaths, int[] entryOfPath, int count) {
+      boolean sorted = true;
+      for (int i = 1; i < count && sorted; i++) {
+        sorted = eventPaths[i - 1].compareTo(eventPaths[i]) < 0;
+      }
+      if (!sorted) {
+        Integer[] order = new Integer[count];
+        for (int i = 0; i < count; i++) {
+          order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> eventPaths[a].compareTo(eventPaths[b]));
+        String[] sortedPaths = new String[count];
+        int[] sortedEntries = new int[count];
+        for (int i = 0; i < count; i++) {
+          sortedPaths[i] = eventPaths[order[i]];
+          sortedEntries[i] = entryOfPath[order[i]];
+          if (i > 0 && sortedPaths[i - 1].equals(sortedPaths[i])) {
+            return false;
+          }
+        }
+        return list(sortedPaths, sortedEntries, count);
+      }
+      paths = Collections.unmodifiableList(Arrays.asList(Arrays.copyOf(eventPaths, count)));
+      entries = entryOfPath;
+      return true;
+    }
+
+    @Override
+    public String apply(String eventPath) {
+      int found = Collections.binarySearch(paths, eventPath);
+      if (found < 0) {
+        return null;
+      }
+      String text = checkedText(entries[found]);
+      return text != null ? text : scanned().formats().get(eventPath);
+    }
+
+    /** The content of index entry {@code entry}, or null when the checks fail. */
+    String checkedText(int entry) {
+      int offset = offsets[entry];
+      int length = lengths[entry];
+      int directive = offset - (FILE_BYTES.length + pathEnds[entry] - pathStarts[entry] + 1);
+      if (!startsWith(bytes, directive, FILE_BYTES)
+          || !Arrays.equals(
+              bytes,
+              directive + FILE_BYTES.length,
+              offset - 1,
+              bytes,
+              pathStarts[entry],
+              pathEnds[entry])
+          || hasDirectiveLine(bytes, offset, length)) {
+        return null;
+      }
+      return decode(bytes, offset, length);
+    }
+
+    private TracefsFiles scanned() {
+      TracefsFiles files = scanned;
+      if (files == null) {
+        files = scan(bytes, sourceName);
+        scanned = files;
+      }
+      return files;
+    }
+  }
+
+  /**
+   * Whether the scan would end the content at {@code offset} early: a line of it, its first too,
+   * starts with {@code #ftsql-}. The byte before a content is its directive's newline.
+   */
+  private static boolean hasDirectiveLine(byte[] bytes, int offset, int length) {
+    int end = offset + length;
+    for (int i = offset - 1; i < end; i++) {
+      if (bytes[i] == '\n' && startsWith(bytes, i + 1, DIRECTIVE_BYTES)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * {@code system/event} for {@code events/system/event/format} of a table system, else null: the
+   * same as {@link #eventPath(String)} for the path in {@code bytes[start, end)}.
+   */
+  private static String eventPath(byte[] bytes, int start, int end) {
+    if (end - start < EVENTS_PREFIX.length + FORMAT_SUFFIX.length
+        || !startsWith(bytes, start, EVENTS_PREFIX)
+        || !startsWith(bytes, end - FORMAT_SUFFIX.length, FORMAT_SUFFIX)) {
+      return null;
+    }
+    int from = start + EVENTS_PREFIX.length;
+    int to = end - FORMAT_SUFFIX.length;
+    // One slash between "events/" and "/format": four parts, the scan's split("/") too.
+    int slash = -1;
+    boolean ascii = true;
+    for (int i = from; i < to; i++) {
+      if (bytes[i] == '/') {
+        if (slash >= 0) {
+          return null;
+        }
+        slash = i;
+      }
+      ascii &= bytes[i] >= 0;
+    }
+    if (slash < 0 || isPath(bytes, from, slash, FTRACE_SYSTEM)) {
+      return null;
+    }
+    // ISO-8859-1 copies the bytes; the UTF-8 decoder would look at each again.
+    return new String(
+        bytes, from, to - from, ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+  }
+
+  private static boolean isPath(byte[] bytes, int start, int end, byte[] path) {
+    return end - start == path.length && startsWith(bytes, start, path);
+  }
+
+  private static boolean startsWith(byte[] bytes, int position, byte[] prefix) {
+    return position >= 0
+        && position + prefix.length <= bytes.length
+        && Arrays.equals(bytes, position, position + prefix.length, prefix, 0, prefix.length);
+  }
+
+  private static boolean isDigit(byte b) {
+    return b >= '0' && b <= '9';
+  }
+
+  private static int lineEnd(byte[] bytes, int from) {
+    for (int i = from; i < bytes.length; i++) {
+      if (bytes[i] == '\n') {
+        return i;
+      }
+    }
+    return bytes.length;
+  }
+
+  private static String decode(byte[] bytes, int offset, int length) {
+    return new String(bytes, offset, length, StandardCharsets.UTF_8);
+  }
+
+  private static byte[] ascii(String text) {
+    return text.getBytes(StandardCharsets.US_ASCII);
   }
 }

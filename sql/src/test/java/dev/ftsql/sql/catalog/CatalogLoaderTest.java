@@ -248,6 +248,50 @@ class CatalogLoaderTest {
   }
 
   @Test
+  void gzipWithANameOrSeveralMembersReadsTheSame() throws IOException {
+    byte[] snapshot = snapshotOfFixture();
+    // FNAME: a zero-terminated name after the 10-byte header, as gzip without -n writes.
+    byte[] named = new byte[snapshot.length + 6];
+    System.arraycopy(snapshot, 0, named, 0, 10);
+    named[3] |= 8;
+    System.arraycopy("a.txt\0".getBytes(StandardCharsets.US_ASCII), 0, named, 10, 6);
+    System.arraycopy(snapshot, 10, named, 16, snapshot.length - 10);
+    // Two members: the snapshot split in two, as `cat a.gz b.gz` makes.
+    String text =
+        new String(
+            new java.util.zip.GZIPInputStream(new ByteArrayInputStream(snapshot)).readAllBytes(),
+            StandardCharsets.UTF_8);
+    int half = text.length() / 2;
+    ByteArrayOutputStream members = new ByteArrayOutputStream();
+    members.write(gzip(text.substring(0, half)));
+    members.write(gzip(text.substring(half)));
+
+    EventCatalog expected =
+        CatalogLoader.fromSnapshot(new ByteArrayInputStream(snapshot), "fixture");
+    for (byte[] variant : new byte[][] {named, members.toByteArray()}) {
+      EventCatalog catalog =
+          CatalogLoader.fromSnapshot(new ByteArrayInputStream(variant), "variant");
+      assertThat(catalog.eventPaths()).isEqualTo(expected.eventPaths());
+      assertThat(catalog.readme()).isEqualTo(expected.readme());
+      for (String path : expected.eventPaths()) {
+        String[] parts = path.split("/");
+        assertThat(catalog.event(parts[0], parts[1])).isEqualTo(expected.event(parts[0], parts[1]));
+      }
+    }
+  }
+
+  @Test
+  void truncatedGzipIsAnError() {
+    byte[] snapshot = snapshotOfFixture();
+    byte[] truncated = java.util.Arrays.copyOf(snapshot, snapshot.length / 2);
+
+    assertThatThrownBy(
+            () -> CatalogLoader.fromSnapshot(new ByteArrayInputStream(truncated), "cut.gz"))
+        .isInstanceOf(SqlError.class)
+        .hasMessageStartingWith("cannot read catalog snapshot cut.gz: ");
+  }
+
+  @Test
   void textThatIsNotASnapshotIsAnError() throws IOException {
     byte[] plain = "name: sched_switch\nID: 372\n".getBytes(StandardCharsets.UTF_8);
 

@@ -31,7 +31,7 @@ class CatalogSnapshotTest {
   }
 
   @Test
-  void layoutIsHeaderThenReadmeThenTraceClockThenEventsByPath() {
+  void layoutIsHeaderThenIndexThenReadmeThenTraceClockThenEventsByPath() {
     TreeMap<String, String> formats = new TreeMap<>();
     formats.put("sched/sched_waking", "W\n");
     formats.put("raw_syscalls/sys_enter", "E\n");
@@ -41,6 +41,11 @@ class CatalogSnapshotTest {
     assertThat(text)
         .isEqualTo(
             "#ftsql-catalog v1\n#kernel 6.1.0-37-cloud-amd64\n"
+                + "#ftsql-index\n"
+                + "192 2 README\n"
+                + "219 2 trace_clock\n"
+                + "271 2 events/raw_syscalls/sys_enter/format\n"
+                + "319 2 events/sched/sched_waking/format\n"
                 + "#ftsql-file README\nR\n\n"
                 + "#ftsql-file trace_clock\nC\n\n"
                 + "#ftsql-file events/raw_syscalls/sys_enter/format\nE\n\n"
