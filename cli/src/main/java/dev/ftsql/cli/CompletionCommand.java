@@ -10,7 +10,6 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "completion",
     mixinStandardHelpOptions = true,
-    addMethodSubcommands = false,
     description = "Print a bash completion script for ftsql.",
     footer = {"", "Example:", "  source <(ftsql completion)"})
 final class CompletionCommand implements Callable<Integer> {

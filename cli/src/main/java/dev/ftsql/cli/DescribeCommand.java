@@ -18,7 +18,6 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "describe",
     mixinStandardHelpOptions = true,
-    addMethodSubcommands = false,
     description = "List the columns of EVENT with their types.",
     footer = {"", "Examples:", "  ftsql describe sched_switch", "  ftsql describe kmem.kmalloc --kernel 6.1"})
 final class DescribeCommand implements Callable<Integer> {

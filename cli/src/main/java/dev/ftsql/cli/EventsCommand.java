@@ -16,7 +16,6 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "events",
     mixinStandardHelpOptions = true,
-    addMethodSubcommands = false,
     description = "List the events (tables), as system.event, optionally matching GLOB.",
     footer = {"", "Examples:", "  ftsql events 'sched_*'", "  ftsql events 'syscalls.sys_enter_*' --kernel 6.1"})
 final class EventsCommand implements Callable<Integer> {

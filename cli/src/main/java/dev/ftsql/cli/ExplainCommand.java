@@ -13,7 +13,6 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "explain",
     mixinStandardHelpOptions = true,
-    addMethodSubcommands = false,
     description = "Show which part of QUERY became which part of which trigger.",
     footer = {
       "",

@@ -22,7 +22,6 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "export",
     mixinStandardHelpOptions = true,
-    addMethodSubcommands = false,
     description = {
       "Write QUERY's plan as a POSIX sh script that runs under BusyBox: 'sh NAME.sh up' applies"
           + " it,",

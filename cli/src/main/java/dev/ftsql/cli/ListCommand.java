@@ -16,7 +16,6 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "list",
     mixinStandardHelpOptions = true,
-    addMethodSubcommands = false,
     description = {
       "List the applied plans. STATE is applied (start, sql -e), running (its run or program is alive),",
       "orphaned (its process is gone: 'ftsql stop NAME' removes it) or partial (a write or removal did not finish)."

@@ -15,7 +15,6 @@ import picocli.CommandLine.Command;
 @Command(
     name = "ftsql",
     mixinStandardHelpOptions = true,
-    addMethodSubcommands = false,
     versionProvider = Main.Version.class,
     description = "Compile SQL over kernel trace events into ftrace hist triggers.",
     footer = {
@@ -69,12 +68,9 @@ public final class Main {
   private static final Set<String> NEED_ALL = Set.of("help", "completion");
 
   static {
-    // Two optional lookups picocli makes on every start and that fail here, each a
-    // ClassNotFoundException or a class load (~20 ms cold): Groovy closures in annotations, and
-    // converters for java.sql and java.time types, which no ftsql option has (durations have their
-    // own converter). Set only when unset, so a user can still turn them back on.
+    // picocli looks for Groovy's Closure class on every start; the ClassNotFoundException costs
+    // ~13 ms of a cold start. Set only when unset, so a user can still turn closures back on.
     System.getProperties().putIfAbsent("picocli.disable.closures", "true");
-    System.getProperties().putIfAbsent("picocli.converters.excludes", "java\\.sql\\..*,java\\.time\\..*");
   }
 
   /** Subcommands that compile SQL, and so gain from warming Calcite up while picocli starts. */

@@ -25,7 +25,6 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
-    addMethodSubcommands = false,
     description = {
       "Apply QUERY to the live tracefs, print its result after --duration (and every --interval), then remove it.",
       "Ctrl-C or SIGTERM ends it early: the result so far is printed and the triggers removed."

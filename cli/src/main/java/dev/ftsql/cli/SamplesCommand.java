@@ -11,7 +11,6 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(
     name = "samples",
     mixinStandardHelpOptions = true,
-    addMethodSubcommands = false,
     description = {
       "List the built-in recipes with what each answers, or print the recipe NAME.",
       "Every command that takes a QUERY also takes a recipe's NAME (or a FILE.sql) in its place."

@@ -16,7 +16,6 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "show",
     mixinStandardHelpOptions = true,
-    addMethodSubcommands = false,
     description = "Print the current result of the applied plan NAME.",
     footer = {"", "Examples:", "  ftsql show wakeup", "  ftsql show wakeup --format json", "  ftsql show wakeup --raw"})
 final class ShowCommand implements Callable<Integer> {

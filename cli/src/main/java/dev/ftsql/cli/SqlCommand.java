@@ -16,7 +16,6 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "sql",
     mixinStandardHelpOptions = true,
-    addMethodSubcommands = false,
     description = "Print the shell commands that create the histograms for QUERY.",
     footer = {
       "",

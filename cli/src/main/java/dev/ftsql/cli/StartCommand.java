@@ -15,7 +15,6 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "start",
     mixinStandardHelpOptions = true,
-    addMethodSubcommands = false,
     description = {
       "Apply QUERY to the live tracefs and leave it there. Prints the plan's name;",
       "read it with 'ftsql show NAME', remove it with 'ftsql stop NAME'."

@@ -20,7 +20,6 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "stop",
     mixinStandardHelpOptions = true,
-    addMethodSubcommands = false,
     description = {
       "Remove the applied plan NAME (or all of them): exactly the lines ftsql wrote, undone in reverse order.",
       "A plan that is not applied (already stopped) is reported and is not an error."
