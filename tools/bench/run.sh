@@ -33,9 +33,16 @@ APP=$W/app
 JAR=$APP/cli/target/ftsql.jar
 TFS=$W/tracefs-6.12
 SQLHIST=$W/sqlhist
-# the launcher's JVM options (see ./ftsql)
+# the launcher's JVM options and main class (see ./ftsql)
 LFLAGS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:CICompilerCount=1 -Xshare:auto"
 QUIET="-Xlog:cds=off -Xlog:cds+dynamic=off"
+MAIN=dev.ftsql.cli.Main
+# The two runtimes the launcher can use: the PATH's java (Java 17 here), and the newest JDK 25+
+# under /usr/lib/jvm, which the launcher prefers when there is one (empty when there is none).
+J17=$(readlink -f "$(command -v java)")
+J25=$(for r in /usr/lib/jvm/*/release; do
+  v=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$r"); [ "${v:-0}" -ge 25 ] && echo "$v ${r%/release}/bin/java"
+done | sort -n | tail -n 1 | cut -d' ' -f2)
 mkdir -p "$W"
 cd "$root"
 has() { case " $STEPS " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
@@ -51,6 +58,7 @@ if has facts; then
     echo "kernel: $(uname -r)"
     echo "mem: $(free -m | awk '/Mem:/ {print $2 " MiB"}')"
     echo "java: $(java -version 2>&1 | tr '\n' ' ')"
+    echo "java 25+ the launcher uses: ${J25:-none} $([ -n "$J25" ] && "$J25" -version 2>&1 | head -n 1)"
     echo "hyperfine: $(hyperfine --version)"
     echo "gcc: $(gcc --version | head -n 1)"
     echo "libtracefs: $(pkg-config --modversion libtracefs), libtraceevent: $(pkg-config --modversion libtraceevent)"
@@ -105,29 +113,25 @@ if has hello; then
   javac -d "$W/hello" "$W/hello/Hello.java"
 fi
 
-# The launcher's AppCDS archive is recorded by whatever command first runs after a build. Use a
-# private cache dir and train it with the benchmarked command, as an install step would.
+# The launcher records its class-data archive (Java 17) or AOT cache (Java 25+) on the first run
+# after a build. Use a private cache dir and let the benchmarked command record them, as an install
+# step would: once with the runtime the launcher picks, once with FTSQL_JAVA=the PATH's java.
 CACHE=$W/cache
 CACHE_NOBODY=$W/cache-nobody
 if has cds; then
-  log "AppCDS archives (launcher's dynamic one, trained by 'sql --tracefs'; a static one)"
+  log "the launcher's archives (Java 17 class-data archive; Java 25+ AOT cache when present)"
   rm -rf "$CACHE" "$CACHE_NOBODY" "$W/home-nobody"
   mkdir -p "$CACHE" "$CACHE_NOBODY" "$W/home-nobody"
   XDG_CACHE_HOME=$CACHE "$APP/ftsql" sql --tracefs "$TFS" "$QUERY" > /dev/null
+  FTSQL_JAVA=$J17 XDG_CACHE_HOME=$CACHE "$APP/ftsql" sql --tracefs "$TFS" "$QUERY" > /dev/null
   # the default (live tracefs unreadable -> embedded 6.12) runs as nobody, with its own archive
   chown nobody "$CACHE_NOBODY" "$W/home-nobody"
   setpriv --reuid=nobody --regid=nogroup --clear-groups env HOME="$W/home-nobody" \
     XDG_CACHE_HOME="$CACHE_NOBODY" "$APP/ftsql" sql "$QUERY" > /dev/null
-  # a static AppCDS archive from a class list of the same run (java -Xshare:dump)
-  java $LFLAGS -Xshare:off -XX:DumpLoadedClassList="$W/classlist" -jar "$JAR" \
-    sql --tracefs "$TFS" "$QUERY" > /dev/null
-  java -XX:+UseSerialGC -Xshare:dump -XX:SharedClassListFile="$W/classlist" \
-    -XX:SharedArchiveFile="$W/static.jsa" -cp "$JAR" > "$W/static-dump.log" 2>&1
-  # an archive recorded by `--version`, as a user's first command might record it
-  java $LFLAGS -XX:ArchiveClassesAtExit="$W/version.jsa" $QUIET -jar "$JAR" --version > /dev/null
-  ls -l "$CACHE"/ftsql/*.jsa "$CACHE_NOBODY"/ftsql/*.jsa "$W/static.jsa" "$W/version.jsa" >&2
+  ls -l "$CACHE"/ftsql/ftsql-* "$CACHE_NOBODY"/ftsql/ftsql-* >&2
 fi
 JSA=$(ls "$CACHE"/ftsql/ftsql-*.jsa 2>/dev/null | head -n 1 || true)
+AOT=$(ls "$CACHE"/ftsql/ftsql-*.aot 2>/dev/null | head -n 1 || true)
 
 # name|command (hyperfine -N: no shell; words split like a shell would, quotes kept)
 Q="'$QUERY'"
@@ -138,15 +142,20 @@ ftsql sql --tracefs DIR|env XDG_CACHE_HOME=$CACHE $APP/ftsql sql --tracefs $TFS 
 ftsql sql --kernel 6.12|env XDG_CACHE_HOME=$CACHE $APP/ftsql sql --kernel 6.12 $Q
 ftsql sql (default: embedded 6.12; as nobody)|setpriv --reuid=nobody --regid=nogroup --clear-groups env HOME=$W/home-nobody XDG_CACHE_HOME=$CACHE_NOBODY $APP/ftsql sql $Q
 ftsql --version|env XDG_CACHE_HOME=$CACHE $APP/ftsql --version
-java Hello (JVM floor, default flags)|java -cp $W/hello Hello
-java -cp hello:jar Hello (launcher flags)|java $LFLAGS -cp $W/hello:$JAR Hello
-java -jar, launcher flags + AppCDS (no script)|java $LFLAGS -XX:SharedArchiveFile=$JSA $QUIET -jar $JAR sql --tracefs $TFS $Q
-java -jar, launcher flags + static AppCDS|java $LFLAGS -XX:SharedArchiveFile=$W/static.jsa $QUIET -jar $JAR sql --tracefs $TFS $Q
-java -jar, launcher flags + archive of --version|java $LFLAGS -XX:SharedArchiveFile=$W/version.jsa $QUIET -jar $JAR sql --tracefs $TFS $Q
-java -jar, launcher flags, JDK CDS only|java $LFLAGS -jar $JAR sql --tracefs $TFS $Q
-java -jar, launcher flags, -Xshare:off|java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:off -jar $JAR sql --tracefs $TFS $Q
-java -jar, default JVM flags (C2, G1), JDK CDS|java -jar $JAR sql --tracefs $TFS $Q
-java -jar, default flags + AppCDS|java -XX:SharedArchiveFile=$JSA $QUIET -jar $JAR sql --tracefs $TFS $Q
+ftsql sql --tracefs DIR, Java 17|env FTSQL_JAVA=$J17 XDG_CACHE_HOME=$CACHE $APP/ftsql sql --tracefs $TFS $Q
+ftsql sql --kernel 6.12, Java 17|env FTSQL_JAVA=$J17 XDG_CACHE_HOME=$CACHE $APP/ftsql sql --kernel 6.12 $Q
+ftsql --version, Java 17|env FTSQL_JAVA=$J17 XDG_CACHE_HOME=$CACHE $APP/ftsql --version
+java Hello (JVM floor, Java 17, default flags)|$J17 -cp $W/hello Hello
+java -cp hello:jar Hello (Java 17, launcher flags)|$J17 $LFLAGS -cp $W/hello:$JAR Hello
+java -cp jar Main sql --tracefs (Java 17, launcher flags, JDK CDS only)|$J17 $LFLAGS -cp $JAR $MAIN sql --tracefs $TFS $Q
+EOF
+  if [ -n "$J25" ]; then
+    cat <<EOF
+java Hello (JVM floor, Java 25, default flags)|$J25 -cp $W/hello Hello
+java -cp jar Main sql --tracefs (Java 25, AOT cache, profiles replayed)|$J25 -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:CICompilerCount=1 -XX:AOTCache=$AOT -Xlog:aot=off -Xlog:cds=off -cp $JAR $MAIN sql --tracefs $TFS $Q
+EOF
+  fi
+  cat <<EOF
 launcher's staleness check, frozen copy|sh -c "find $APP/sql/src/main $APP/planner/src/main $APP/tracefs-backend/src/main $APP/busybox-export/src/main $APP/cli/src/main $APP/pom.xml $APP/*/pom.xml $APP/samples/*.sql -newer $JAR -print -quit"
 launcher's staleness check, dev checkout|sh -c "find $root/sql/src/main $root/planner/src/main $root/tracefs-backend/src/main $root/busybox-export/src/main $root/cli/src/main $root/pom.xml $root/*/pom.xml $root/samples/*.sql -newer $root/cli/target/ftsql.jar -print -quit"
 setpriv + env (overhead of the nobody row)|setpriv --reuid=nobody --regid=nogroup --clear-groups env HOME=$W/home-nobody true
@@ -172,7 +181,7 @@ if has classes; then
   count() { # name, java args...
     local name=$1; shift
     rm -f "$W"/cl.txt*
-    java -Xlog:class+load:file="$W/cl.txt" "$@" > /dev/null 2>&1 || true
+    "$J17" -Xlog:class+load:file="$W/cl.txt" "$@" > /dev/null 2>&1 || true
     local total shared
     total=$(grep -c 'source:' "$W/cl.txt" || true)
     shared=$(grep -c 'source: shared objects file' "$W/cl.txt" || true)
@@ -181,7 +190,7 @@ if has classes; then
       sql*) # 5 more runs for a median timeline (old logs removed: -Xlog would rotate them)
             rm -f "$W"/cl-[1-5].txt*
             for i in 1 2 3 4 5; do
-              java -Xlog:class+load:file="$W/cl-$i.txt" "$@" > /dev/null 2>&1 || true
+              "$J17" -Xlog:class+load:file="$W/cl-$i.txt" "$@" > /dev/null 2>&1 || true
             done
             echo "  timeline (class+load uptime; the first class of each layer):"
             python3 "$root/tools/bench/timeline.py" "$W"/cl-[1-5].txt | sed 's/^/  /' ;;
@@ -198,12 +207,10 @@ if has classes; then
   }
   {
     count "Hello" -cp "$W/hello" Hello
-    count "--version, launcher flags, JDK CDS only" $LFLAGS -jar "$JAR" --version
-    count "sql --tracefs, launcher flags, JDK CDS only" $LFLAGS -jar "$JAR" sql --tracefs "$TFS" "$QUERY"
-    count "sql --tracefs, launcher flags + AppCDS" $LFLAGS -XX:SharedArchiveFile="$JSA" -jar "$JAR" sql --tracefs "$TFS" "$QUERY"
-    count "sql --tracefs, launcher flags + static AppCDS" $LFLAGS -XX:SharedArchiveFile="$W/static.jsa" -jar "$JAR" sql --tracefs "$TFS" "$QUERY"
-    count "sql --tracefs, + archive recorded by --version" $LFLAGS -XX:SharedArchiveFile="$W/version.jsa" -jar "$JAR" sql --tracefs "$TFS" "$QUERY"
-    count "sql --kernel 6.12, launcher flags + AppCDS" $LFLAGS -XX:SharedArchiveFile="$JSA" -jar "$JAR" sql --kernel 6.12 "$QUERY"
+    count "--version, launcher flags, JDK CDS only" $LFLAGS -cp "$JAR" $MAIN --version
+    count "sql --tracefs, launcher flags, JDK CDS only" $LFLAGS -cp "$JAR" $MAIN sql --tracefs "$TFS" "$QUERY"
+    count "sql --tracefs, launcher flags + archive" $LFLAGS -XX:SharedArchiveFile="$JSA" -cp "$JAR" $MAIN sql --tracefs "$TFS" "$QUERY"
+    count "sql --kernel 6.12, launcher flags + archive" $LFLAGS -XX:SharedArchiveFile="$JSA" -cp "$JAR" $MAIN sql --kernel 6.12 "$QUERY"
   } | tee "$W/classes.txt" >&2
 fi
 
