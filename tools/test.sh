@@ -1,7 +1,8 @@
 #!/bin/bash
 # The project's test command (README, .ci/run): installs what the real-kernel tests need when it is
 # missing (qemu-system-x86, busybox-static, cpio and the two pinned Debian cloud kernels; see
-# tools/qemu/setup.sh), then runs every unit, golden and real-kernel test with Maven.
+# tools/qemu/setup.sh), then runs every unit, golden and real-kernel test with Maven, then tests the
+# ./ftsql launcher (tools/test-launcher.sh).
 #
 #   tools/test.sh            all tests, real kernels included
 #   tools/test.sh --fast     unit and golden tests only (no QEMU)
@@ -24,4 +25,6 @@ if [ "$kernel_tests" = true ]; then
   tools/qemu/setup.sh --quiet
 fi
 # Later -D options win, so "$@" can turn the in-guest CLI test off again.
-exec mvn -B -ntp verify -Dftsql.kernelTests="$kernel_tests" -Dftsql.liveKernelTests="$kernel_tests" "$@"
+mvn -B -ntp verify -Dftsql.kernelTests="$kernel_tests" -Dftsql.liveKernelTests="$kernel_tests" "$@"
+# The README's first command: the ./ftsql launcher and its archives, with each runtime it can use.
+tools/test-launcher.sh
