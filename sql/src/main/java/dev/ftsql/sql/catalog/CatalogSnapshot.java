@@ -8,12 +8,9 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Function;
 
 /**
  * The ftsql catalog snapshot text format: the tracefs files a catalog needs, concatenated, with an
@@ -42,35 +39,23 @@ import java.util.function.Function;
  * one line per {@code #ftsql-file}, in file order: the byte offset of the content in the UTF-8
  * bytes of the whole uncompressed snapshot, its length in bytes, and the path. It lets a reader
  * decode only the files it is asked for instead of scanning 1.2 MB for directives: {@link #read}
- * takes it when it describes the snapshot exactly (the index is followed directly by the first
- * file, each file follows the previous one's separator, the last one ends the snapshot, and every
- * line starts and ends where the index says) and otherwise scans the whole text as {@link #parse}
- * does, so a hand-edited or appended snapshot with a stale index still reads right. On lookup, a
- * file's directive line must name the path of its index line and its content must have no line
- * that starts with {@code #ftsql-}; if not, that file is taken from a scan of the whole snapshot
- * (an edit of the same length can get past the checks at load, never give a wrong text). The
- * writer leaves the index out when a content has such a line: the scan splits such a content, and
- * the index must never disagree with the scan.
+ * takes it ({@link SnapshotIndex}) when it describes the snapshot exactly (the index is followed
+ * directly by the first file, each file follows the previous one's separator, the last one ends the
+ * snapshot, and every line starts and ends where the index says) and otherwise scans the whole text
+ * as {@link #parse} does, so a hand-edited or appended snapshot with a stale index still reads
+ * right. On lookup, a file's directive line must name the path of its index line and its content
+ * must have no line that starts with {@code #ftsql-}; if not, that file is taken from a scan of the
+ * whole snapshot (an edit of the same length can get past the checks at load, never give a wrong
+ * text). The writer leaves the index out when a content has such a line: the scan splits such a
+ * content, and the index must never disagree with the scan.
  */
 final class CatalogSnapshot {
   static final String MAGIC = "#ftsql-catalog";
   static final String VERSION = "v1";
+  static final String DIRECTIVE = "#ftsql-";
+  static final String FILE = "#ftsql-file ";
+  static final String INDEX = "#ftsql-index";
   private static final String KERNEL = "#kernel";
-  private static final String DIRECTIVE = "#ftsql-";
-  private static final String FILE = "#ftsql-file ";
-  private static final String INDEX = "#ftsql-index";
-
-  private static final byte[] FIRST_LINE = ascii(MAGIC + " " + VERSION + "\n");
-  private static final byte[] INDEX_LINE = ascii(INDEX + "\n");
-  private static final byte[] FILE_BYTES = ascii(FILE);
-  private static final byte[] DIRECTIVE_BYTES = ascii(DIRECTIVE);
-  private static final byte[] README_BYTES = ascii(TracefsFiles.README);
-  private static final byte[] TRACE_CLOCK_BYTES = ascii(TracefsFiles.TRACE_CLOCK);
-  private static final byte[] EVENTS_PREFIX = ascii(TracefsFiles.EVENTS + "/");
-  private static final byte[] FORMAT_SUFFIX = ascii("/" + TracefsFiles.FORMAT);
-  private static final byte[] FTRACE_SYSTEM = ascii(TracefsFiles.FTRACE_SYSTEM);
-  /** An offset or length has at most this many digits (a snapshot is far below 2 GB). */
-  private static final int MAX_DIGITS = 10;
 
   private CatalogSnapshot() {}
 
@@ -95,7 +80,7 @@ final class CatalogSnapshot {
    * @throws SqlError when the bytes are not a version 1 snapshot
    */
   static Contents read(byte[] bytes, String sourceName) {
-    Contents indexed = readIndexed(bytes, sourceName);
+    Contents indexed = SnapshotIndex.read(bytes, sourceName);
     return indexed != null ? indexed : Contents.of(scan(bytes, sourceName));
   }
 
@@ -166,10 +151,8 @@ final class CatalogSnapshot {
     int position = Math.min(firstLineEnd + 1, text.length());
     while (position < text.length() && !text.startsWith(FILE, position)) {
       int end = lineEnd(text, position);
-      String line = text.substring(position, end);
-      if (line.startsWith(KERNEL + " ") || line.equals(KERNEL)) {
-        kernelRelease = line.substring(KERNEL.length()).strip();
-      }
+      String release = kernelRelease(text.substring(position, end));
+      kernelRelease = release != null ? release : kernelRelease;
       position = Math.min(end + 1, text.length());
     }
     int headerEnd = position;
@@ -321,7 +304,8 @@ final class CatalogSnapshot {
         && isPathEnd(path.charAt(path.length() - 1));
   }
 
-  private static boolean isPathEnd(int c) {
+  /** Whether {@code c} may start or end a path in the index: printable ASCII, not a space. */
+  static boolean isPathEnd(int c) {
     return c > ' ' && c < 0x7f;
   }
 
@@ -337,314 +321,15 @@ final class CatalogSnapshot {
     return parts[1] + "/" + parts[2];
   }
 
+  /** The release a {@code #kernel} header line records, or null when {@code line} is not one. */
+  static String kernelRelease(String line) {
+    return line.startsWith(KERNEL + " ") || line.equals(KERNEL)
+        ? line.substring(KERNEL.length()).strip()
+        : null;
+  }
+
   private static int lineEnd(String text, int from) {
     int end = text.indexOf('\n', from);
     return end < 0 ? text.length() : end;
-  }
-
-  /**
-   * The contents of {@code bytes} through its index, or null when it has none or the index does
-   * not describe the snapshot exactly; reads only the header and the index (and README and
-   * trace_clock).
-   */
-  private static Contents readIndexed(byte[] bytes, String sourceName) {
-    if (!startsWith(bytes, 0, FIRST_LINE)) {
-      return null; // also every malformed header: the scan reports it
-    }
-    String kernelRelease = "";
-    int position = FIRST_LINE.length;
-    while (true) {
-      int end = lineEnd(bytes, position);
-      if (end == bytes.length || startsWith(bytes, position, FILE_BYTES)) {
-        return null; // no index before the first file
-      }
-      if (startsWith(bytes, position, INDEX_LINE)) {
-        position = end + 1;
-        break;
-      }
-      String line = new String(bytes, position, end - position, StandardCharsets.UTF_8);
-      if (line.startsWith(KERNEL + " ") || line.equals(KERNEL)) {
-        kernelRelease = line.substring(KERNEL.length()).strip();
-      }
-      position = end + 1;
-    }
-    // Entry i: content at offsets[i], lengths[i] bytes; its path at pathStarts[i], pathEnds[i].
-    int[] offsets = new int[2048];
-    int[] lengths = new int[2048];
-    int[] pathStarts = new int[2048];
-    int[] pathEnds = new int[2048];
-    int count = 0;
-    while (position < bytes.length && bytes[position] != '#') {
-      if (count == offsets.length) {
-        offsets = Arrays.copyOf(offsets, 2 * count);
-        lengths = Arrays.copyOf(lengths, 2 * count);
-        pathStarts = Arrays.copyOf(pathStarts, 2 * count);
-        pathEnds = Arrays.copyOf(pathEnds, 2 * count);
-      }
-      // "<offset> <length> <path>\n", each number at most MAX_DIGITS digits
-      long offset = 0;
-      int digits = 0;
-      for (; position < bytes.length && isDigit(bytes[position]); position++, digits++) {
-        offset = 10 * offset + (bytes[position] - '0');
-      }
-      if (digits == 0 || digits > MAX_DIGITS || position >= bytes.length) {
-        return null;
-      }
-      if (bytes[position++] != ' ') {
-        return null;
-      }
-      long length = 0;
-      digits = 0;
-      for (; position < bytes.length && isDigit(bytes[position]); position++, digits++) {
-        length = 10 * length + (bytes[position] - '0');
-      }
-      if (digits == 0 || digits > MAX_DIGITS || position >= bytes.length) {
-        return null;
-      }
-      if (bytes[position++] != ' ') {
-        return null;
-      }
-      int end = lineEnd(bytes, position);
-      if (end == bytes.length
-          || end == position
-          || !isPathEnd(bytes[position])
-          || !isPathEnd(bytes[end - 1])
-          || offset + length >= bytes.length) {
-        return null;
-      }
-      offsets[count] = (int) offset;
-      lengths[count] = (int) length;
-      pathStarts[count] = position;
-      pathEnds[count] = end;
-      count++;
-      position = end + 1;
-    }
-    // The files follow the index back to back up to the end. Each directive is compared with
-    // its index line when its file is looked up; here only where the lines start and end.
-    for (int i = 0; i < count; i++) {
-      int directive = offsets[i] - (FILE_BYTES.length + pathEnds[i] - pathStarts[i] + 1);
-      if (directive != position
-          || bytes[directive] != '#'
-          || bytes[offsets[i] - 1] != '\n'
-          || bytes[offsets[i] + lengths[i]] != '\n') {
-        return null;
-      }
-      position = offsets[i] + lengths[i] + 1;
-    }
-    if (position != bytes.length) {
-      return null; // e.g. files appended after the indexed ones
-    }
-    IndexedTexts texts = new IndexedTexts(bytes, sourceName, offsets, lengths, pathStarts, pathEnds);
-    String readme = "";
-    String traceClock = "";
-    String[] eventPaths = new String[count];
-    int[] entries = new int[count];
-    int events = 0;
-    for (int i = 0; i < count; i++) {
-      int start = pathStarts[i];
-      int end = pathEnds[i];
-      boolean isReadme = isPath(bytes, start, end, README_BYTES);
-      if (isReadme || isPath(bytes, start, end, TRACE_CLOCK_BYTES)) {
-        String content = texts.checkedText(i);
-        if (content == null) {
-          return null;
-        }
-        if (isReadme) {
-          readme = content;
-        } else {
-          traceClock = content;
-        }
-        continue;
-      }
-      String eventPath = eventPath(bytes, start, end);
-      if (eventPath != null) {
-        eventPaths[events] = eventPath;
-        entries[events] = i;
-        events++;
-      }
-    }
-    if (!texts.list(eventPaths, entries, events)) {
-      return null;
-    }
-    return new Contents(
-        kernelRelease, readme, traceClock, new FormatTexts.Listed(texts.paths, texts, sourceName));
-  }
-
-  /**
-   * The format texts of an indexed snapshot, each decoded when asked for, by {@code system/event}.
-   * A text whose directive is not the one the index names, or that the scan would end early (hand
-   * edits of the same length, which the checks at load cannot see), is looked up in the scan of
-   * the whole snapshot instead, done once: a wrong index never gives a wrong text.
-   */
-  private static final class IndexedTexts implements Function<String, String> {
-    private final byte[] bytes;
-    private final String sourceName;
-    private final int[] offsets;
-    private final int[] lengths;
-    private final int[] pathStarts;
-    private final int[] pathEnds;
-    /** The event paths, sorted, and the index entry of each. */
-    private List<String> paths;
-
-    private int[] entries;
-    private volatile TracefsFiles scanned;
-
-    IndexedTexts(
-        byte[] bytes,
-        String sourceName,
-        int[] offsets,
-        int[] lengths,
-        int[] pathStarts,
-        int[] pathEnds) {
-      this.bytes = bytes;
-      this.sourceName = sourceName;
-      this.offsets = offsets;
-      this.lengths = lengths;
-      this.pathStarts = pathStarts;
-      this.pathEnds = pathEnds;
-    }
-
-    /** Sets the event paths; false when one is there twice (the scan keeps the last one). */
-    boolean list(String[] eventPaths, int[] entryOfPath, int count) {
-      boolean sorted = true;
-      for (int i = 1; i < count && sorted; i++) {
-        sorted = eventPaths[i - 1].compareTo(eventPaths[i]) < 0;
-      }
-      if (!sorted) {
-        Integer[] order = new Integer[count];
-        for (int i = 0; i < count; i++) {
-          order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> eventPaths[a].compareTo(eventPaths[b]));
-        String[] sortedPaths = new String[count];
-        int[] sortedEntries = new int[count];
-        for (int i = 0; i < count; i++) {
-          sortedPaths[i] = eventPaths[order[i]];
-          sortedEntries[i] = entryOfPath[order[i]];
-          if (i > 0 && sortedPaths[i - 1].equals(sortedPaths[i])) {
-            return false;
-          }
-        }
-        return list(sortedPaths, sortedEntries, count);
-      }
-      paths = Collections.unmodifiableList(Arrays.asList(Arrays.copyOf(eventPaths, count)));
-      entries = entryOfPath;
-      return true;
-    }
-
-    @Override
-    public String apply(String eventPath) {
-      int found = Collections.binarySearch(paths, eventPath);
-      if (found < 0) {
-        return null;
-      }
-      String text = checkedText(entries[found]);
-      return text != null ? text : scanned().formats().get(eventPath);
-    }
-
-    /** The content of index entry {@code entry}, or null when the checks fail. */
-    String checkedText(int entry) {
-      int offset = offsets[entry];
-      int length = lengths[entry];
-      int directive = offset - (FILE_BYTES.length + pathEnds[entry] - pathStarts[entry] + 1);
-      if (!startsWith(bytes, directive, FILE_BYTES)
-          || !Arrays.equals(
-              bytes,
-              directive + FILE_BYTES.length,
-              offset - 1,
-              bytes,
-              pathStarts[entry],
-              pathEnds[entry])
-          || hasDirectiveLine(bytes, offset, length)) {
-        return null;
-      }
-      return decode(bytes, offset, length);
-    }
-
-    private TracefsFiles scanned() {
-      TracefsFiles files = scanned;
-      if (files == null) {
-        files = scan(bytes, sourceName);
-        scanned = files;
-      }
-      return files;
-    }
-  }
-
-  /**
-   * Whether the scan would end the content at {@code offset} early: a line of it, its first too,
-   * starts with {@code #ftsql-}. The byte before a content is its directive's newline.
-   */
-  private static boolean hasDirectiveLine(byte[] bytes, int offset, int length) {
-    int end = offset + length;
-    for (int i = offset - 1; i < end; i++) {
-      if (bytes[i] == '\n' && startsWith(bytes, i + 1, DIRECTIVE_BYTES)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /**
-   * {@code system/event} for {@code events/system/event/format} of a table system, else null: the
-   * same as {@link #eventPath(String)} for the path in {@code bytes[start, end)}.
-   */
-  private static String eventPath(byte[] bytes, int start, int end) {
-    if (end - start < EVENTS_PREFIX.length + FORMAT_SUFFIX.length
-        || !startsWith(bytes, start, EVENTS_PREFIX)
-        || !startsWith(bytes, end - FORMAT_SUFFIX.length, FORMAT_SUFFIX)) {
-      return null;
-    }
-    int from = start + EVENTS_PREFIX.length;
-    int to = end - FORMAT_SUFFIX.length;
-    // One slash between "events/" and "/format": four parts, the scan's split("/") too.
-    int slash = -1;
-    boolean ascii = true;
-    for (int i = from; i < to; i++) {
-      if (bytes[i] == '/') {
-        if (slash >= 0) {
-          return null;
-        }
-        slash = i;
-      }
-      ascii &= bytes[i] >= 0;
-    }
-    if (slash < 0 || isPath(bytes, from, slash, FTRACE_SYSTEM)) {
-      return null;
-    }
-    // ISO-8859-1 copies the bytes; the UTF-8 decoder would look at each again.
-    return new String(
-        bytes, from, to - from, ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
-  }
-
-  private static boolean isPath(byte[] bytes, int start, int end, byte[] path) {
-    return end - start == path.length && startsWith(bytes, start, path);
-  }
-
-  private static boolean startsWith(byte[] bytes, int position, byte[] prefix) {
-    return position >= 0
-        && position + prefix.length <= bytes.length
-        && Arrays.equals(bytes, position, position + prefix.length, prefix, 0, prefix.length);
-  }
-
-  private static boolean isDigit(byte b) {
-    return b >= '0' && b <= '9';
-  }
-
-  private static int lineEnd(byte[] bytes, int from) {
-    for (int i = from; i < bytes.length; i++) {
-      if (bytes[i] == '\n') {
-        return i;
-      }
-    }
-    return bytes.length;
-  }
-
-  private static String decode(byte[] bytes, int offset, int length) {
-    return new String(bytes, offset, length, StandardCharsets.UTF_8);
-  }
-
-  private static byte[] ascii(String text) {
-    return text.getBytes(StandardCharsets.US_ASCII);
   }
 }

@@ -227,6 +227,41 @@ class CatalogSnapshotIndexTest {
     assertThat(CatalogSnapshot.reindex(reindexed, SOURCE)).isEqualTo(reindexed);
   }
 
+  @Test
+  void eventsIndexedOutOfOrderAreListedSorted() {
+    String old =
+        "#ftsql-catalog v1\n#ftsql-file events/s/b/format\nB\n\n"
+            + "#ftsql-file events/s/a/format\nA\n\n";
+    byte[] reindexed = CatalogSnapshot.reindex(utf8(old), SOURCE);
+
+    CatalogSnapshot.Contents read = CatalogSnapshot.read(reindexed, SOURCE);
+
+    assertThat(readThroughIndex(read)).isTrue();
+    assertThat(read.formats().paths()).containsExactly("s/a", "s/b");
+    assertThat(all(read)).isEqualTo(CatalogSnapshot.scan(reindexed, SOURCE));
+  }
+
+  /** A path there twice: the scan keeps the last file, and the index leaves it to the scan. */
+  @ParameterizedTest
+  @ValueSource(strings = {"s/a s/a", "s/b s/a s/a", "s/a s/b s/a"})
+  void eventIndexedTwiceIsReadByTheScan(String order) {
+    StringBuilder old = new StringBuilder("#ftsql-catalog v1\n");
+    int n = 0;
+    for (String path : order.split(" ")) {
+      old.append("#ftsql-file events/").append(path).append("/format\n");
+      old.append(path).append(" #").append(n++).append("\n\n");
+    }
+    byte[] reindexed = CatalogSnapshot.reindex(utf8(old.toString()), SOURCE);
+
+    CatalogSnapshot.Contents read = CatalogSnapshot.read(reindexed, SOURCE);
+
+    assertThat(text(reindexed)).contains("#ftsql-index");
+    assertThat(readThroughIndex(read)).isFalse();
+    assertThat(all(read)).isEqualTo(CatalogSnapshot.scan(reindexed, SOURCE));
+    String last = "s/a #" + order.lastIndexOf("s/a") / 4 + "\n";
+    assertThat(read.formats().text("s/a")).isEqualTo(last);
+  }
+
   private static String withoutIndex(String text) {
     StringBuilder out = new StringBuilder();
     boolean inIndex = false;
