@@ -19,7 +19,7 @@ import java.util.zip.GZIPInputStream;
  * gzip -9n -c /tmp/6.12.ftcat &gt; sql/src/main/resources/dev/ftsql/sql/kernels/6.12.ftcat.gz
  * </pre>
  *
- * <p>Not a test; {@code EmbeddedSnapshotIndexTest} checks that the embedded snapshots are indexed.
+ * <p>Not a test; {@code CatalogSnapshotIndexTest} checks that the embedded snapshots are indexed.
  */
 public final class ReindexSnapshot {
   private ReindexSnapshot() {}
