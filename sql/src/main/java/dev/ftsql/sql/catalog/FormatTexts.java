@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.function.Function;
@@ -25,15 +26,19 @@ interface FormatTexts {
     return new Listed(List.copyOf(texts.keySet()), texts::get, "in memory");
   }
 
-  /** The format files under a tracefs {@code events} directory, by {@code system/event}. */
-  static FormatTexts tracefs(Path events, SortedMap<String, Path> files) {
-    return new Listed(List.copyOf(files.keySet()), path -> read(files.get(path)), events.toString());
+  /** The format files under a tracefs {@code events} directory, by {@code system/event} (sorted). */
+  static FormatTexts tracefs(Path events, List<String> paths) {
+    List<String> listed = List.copyOf(paths);
+    return new Listed(
+        listed,
+        path ->
+            Collections.binarySearch(listed, path) >= 0
+                ? read(events.resolve(path).resolve(TracefsFiles.FORMAT))
+                : null,
+        events.toString());
   }
 
   private static String read(Path file) {
-    if (file == null) {
-      return null;
-    }
     try {
       return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
     } catch (IOException e) {

@@ -104,6 +104,10 @@ class CatalogLoaderTest {
     // A directory where the file should be: reading it fails the way an unreadable file does.
     Files.createDirectories(temp.resolve("events/sched/sched_waking/format"));
     Files.createDirectories(temp.resolve("events/sched/no_format_here"));
+    // tracefs's control files beside the systems and the events are not events
+    Files.writeString(temp.resolve("events/enable"), "0\n");
+    Files.writeString(temp.resolve("events/sched/enable"), "0\n");
+    Files.writeString(temp.resolve("events/sched/filter"), "none\n");
 
     EventCatalog catalog = CatalogLoader.fromTracefs(temp);
 
