@@ -36,11 +36,16 @@ public final class Planner {
   }
 
   public TracePlan plan(Query q, PlanOptions options) {
+    return plan(q, options, PlanName.derive(q.sql()));
+  }
+
+  /** As {@link #plan(Query, PlanOptions)}, with the name {@link PlanName#derive} gives q's text. */
+  TracePlan plan(Query q, PlanOptions options, String defaultName) {
     profile.require(Feature.HIST_TRIGGERS, q.whole());
     if (options.handler().isPresent() && q.join().isEmpty()) {
       throw new SqlError("-m and -c apply to joins; on one event, use MAX(x) (with -S for saved fields)", q.whole());
     }
-    String name = options.name().orElseGet(() -> PlanName.derive(q.sql()));
+    String name = options.name().orElse(defaultName);
     String system = q.event().system();
     String event = q.event().name();
     JoinLowering join = null;
