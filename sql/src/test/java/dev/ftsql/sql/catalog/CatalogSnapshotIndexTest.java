@@ -17,19 +17,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CatalogSnapshotIndexTest {
   private static final String SOURCE = "test.ftcat";
 
-  private static TracefsFiles sample() {
-    TreeMap<String, String> formats = new TreeMap<>();
-    formats.put("a/ends_with_newline", "name: x\n");
-    formats.put("a/no_final_newline", "name: y");
-    formats.put("a/empty", "");
-    formats.put("b/blank_lines_at_end", "name: z\n\n\n");
-    formats.put("b/hash_lines", "#kernel not a header\n# ftsql-file not a directive\n");
-    formats.put("b/non_ascii", "name: caf\u00e9 \u2013 \u65e5\u672c \uD83D\uDE00\n");
-    formats.put("n\u00e9t/\u00e9v\u00e9nement", "print fmt: \"\u00e9\"");
-    return new TracefsFiles(
-        "6.12.38+deb13-cloud-amd64", "README \u00e9\n\twith tabs\n", "[local] global\n", formats);
-  }
-
   /** Every file of {@code contents}, read now. */
   private static TracefsFiles all(CatalogSnapshot.Contents contents) {
     TreeMap<String, String> formats = new TreeMap<>();
@@ -55,13 +42,13 @@ class CatalogSnapshotIndexTest {
 
   @Test
   void indexedReadGivesWhatTheScanGivesForEveryFile() {
-    byte[] bytes = CatalogSnapshot.toBytes(sample());
+    byte[] bytes = CatalogSnapshot.toBytes(CatalogFixtures.snapshotSample());
 
     CatalogSnapshot.Contents read = CatalogSnapshot.read(bytes, SOURCE);
 
     assertThat(readThroughIndex(read)).isTrue();
-    assertThat(all(read)).isEqualTo(CatalogSnapshot.scan(bytes, SOURCE)).isEqualTo(sample());
-    assertThat(read.formats().paths()).isEqualTo(List.copyOf(sample().formats().keySet()));
+    assertThat(all(read)).isEqualTo(CatalogSnapshot.scan(bytes, SOURCE)).isEqualTo(CatalogFixtures.snapshotSample());
+    assertThat(read.formats().paths()).isEqualTo(List.copyOf(CatalogFixtures.snapshotSample().formats().keySet()));
     assertThat(read.formats().text("a/missing")).isNull();
   }
 
@@ -88,10 +75,10 @@ class CatalogSnapshotIndexTest {
 
   @Test
   void aReaderWithoutTheIndexSkipsIt() {
-    String text = text(CatalogSnapshot.toBytes(sample()));
+    String text = text(CatalogSnapshot.toBytes(CatalogFixtures.snapshotSample()));
 
     assertThat(text).contains("\n#ftsql-index\n");
-    assertThat(CatalogSnapshot.parse(text, "old reader")).isEqualTo(sample());
+    assertThat(CatalogSnapshot.parse(text, "old reader")).isEqualTo(CatalogFixtures.snapshotSample());
   }
 
   @Test
@@ -129,7 +116,7 @@ class CatalogSnapshotIndexTest {
         "header-line-after-index",
       })
   void wrongIndexNeverGivesAWrongText(String damage) {
-    String good = text(CatalogSnapshot.toBytes(sample()));
+    String good = text(CatalogSnapshot.toBytes(CatalogFixtures.snapshotSample()));
     String bad = damage(good, damage);
     assertThat(bad).isNotEqualTo(good);
     byte[] bytes = utf8(bad);

@@ -15,15 +15,7 @@ class CatalogSnapshotTest {
 
   @Test
   void writeThenParseIsExactWhateverTheContentEndsWith() {
-    TreeMap<String, String> formats = new TreeMap<>();
-    formats.put("a/ends_with_newline", "name: x\n");
-    formats.put("a/no_final_newline", "name: y");
-    formats.put("a/empty", "");
-    formats.put("b/blank_lines_at_end", "name: z\n\n\n");
-    formats.put("b/hash_lines", "#kernel not a header\n# ftsql-file not a directive\n");
-    TracefsFiles files =
-        new TracefsFiles(
-            "6.12.38+deb13-cloud-amd64", "README\n\twith tabs\n", "[local] global\n", formats);
+    TracefsFiles files = CatalogFixtures.snapshotSample();
 
     TracefsFiles read = CatalogSnapshot.parse(write(files), "test");
 
