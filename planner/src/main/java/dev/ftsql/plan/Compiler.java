@@ -31,7 +31,7 @@ public final class Compiler {
     // The default plan name depends on the text alone. Derived before the analysis, which may wait
     // for the Calcite warm-up, a cold start's first SHA-256 (the JDK's security providers, ~8 ms)
     // overlaps the warm-up instead of following it.
-    String defaultName = PlanName.derive(sql);
-    return planner.plan(analyzer.analyze(sql), options, defaultName);
+    String name = options.name().orElseGet(() -> PlanName.derive(sql));
+    return planner.plan(analyzer.analyze(sql), options, name);
   }
 }

@@ -29,6 +29,23 @@ final class CorpusFile {
     }
   }
 
+  /** A case read from a block: its fields by key. */
+  interface Case {
+    Block block();
+
+    default String id() {
+      return block().id();
+    }
+
+    default String required(String key) {
+      return block().required(key);
+    }
+
+    default Optional<String> optional(String key) {
+      return block().optional(key);
+    }
+  }
+
   private CorpusFile() {}
 
   static List<Block> read(String resource) {

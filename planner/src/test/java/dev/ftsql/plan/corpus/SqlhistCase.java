@@ -2,7 +2,6 @@ package dev.ftsql.plan.corpus;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -10,7 +9,7 @@ import java.util.Optional;
  * did with it, and what ftsql must do. The file is a copy of reference/sqlhist-cases.md, so the test
  * never reads anything outside the classpath.
  */
-record SqlhistCase(String id, Map<String, String> fields) {
+record SqlhistCase(CorpusFile.Block block) implements CorpusFile.Case {
   static final String RESOURCE = "/dev/ftsql/plan/corpus/sqlhist-hist-cases.txt";
 
   /** What libtracefs HEAD did. */
@@ -59,7 +58,7 @@ record SqlhistCase(String id, Map<String, String> fields) {
 
   /** How ftsql must refuse it. */
   ExpectedRefusal refusal() {
-    return ExpectedRefusal.of(id, sql(), required("ftsql-message"), required("ftsql-at"));
+    return ExpectedRefusal.of(id(), sql(), required("ftsql-message"), required("ftsql-at"));
   }
 
   Optional<String> instance() {
@@ -79,21 +78,13 @@ record SqlhistCase(String id, Map<String, String> fields) {
 
   @Override
   public String toString() {
-    return id + "  " + sql();
-  }
-
-  private String required(String key) {
-    return new CorpusFile.Block(id, fields).required(key);
-  }
-
-  private Optional<String> optional(String key) {
-    return new CorpusFile.Block(id, fields).optional(key);
+    return id() + "  " + sql();
   }
 
   /** Loads and checks every case of the file. */
   static List<SqlhistCase> load() {
     return CorpusFile.read(RESOURCE).stream()
-        .map(b -> checked(new SqlhistCase(b.id(), b.fields())))
+        .map(b -> checked(new SqlhistCase(b)))
         .toList();
   }
 
@@ -106,7 +97,7 @@ record SqlhistCase(String id, Map<String, String> fields) {
     switch (c.verdict()) {
       case SAME -> {
         if (c.libtracefs() != Libtracefs.OK) {
-          throw new IllegalStateException(c.id + ": 'same' needs a libtracefs trigger");
+          throw new IllegalStateException(c.id() + ": 'same' needs a libtracefs trigger");
         }
         c.expectedTrigger();
       }
@@ -119,7 +110,7 @@ record SqlhistCase(String id, Map<String, String> fields) {
       }
     }
     if (!c.agreesWithLibtracefs() && c.optional("why").isEmpty()) {
-      throw new IllegalStateException(c.id + ": ftsql differs from libtracefs; say why");
+      throw new IllegalStateException(c.id() + ": ftsql differs from libtracefs; say why");
     }
     return c;
   }

@@ -9,7 +9,6 @@ import dev.ftsql.plan.corpus.SqlhistCase.Verdict;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -17,7 +16,7 @@ import java.util.Optional;
  * libtracefs wrote or said, and what ftsql must do. The file is a copy of
  * reference/sqlhist-cases.md, so the test never reads anything outside the classpath.
  */
-record SqlhistJoinCase(String id, Map<String, String> fields) {
+record SqlhistJoinCase(CorpusFile.Block block) implements CorpusFile.Case {
   static final String RESOURCE = "/dev/ftsql/plan/corpus/sqlhist-join-cases.txt";
   private static final List<String> PARTS = List.of("synthetic", "start", "end");
 
@@ -51,7 +50,7 @@ record SqlhistJoinCase(String id, Map<String, String> fields) {
         case "-s" -> snapshot = true;
         case "-T" -> traceAndSnapshot = true;
         case "-e" -> {}
-        default -> throw new IllegalStateException(id + ": unknown sqlhist option " + words[i]);
+        default -> throw new IllegalStateException(id() + ": unknown sqlhist option " + words[i]);
       }
     }
     return handler.isPresent() ? o.withHandler(handler.get(), snapshot, traceAndSnapshot) : o;
@@ -74,7 +73,7 @@ record SqlhistJoinCase(String id, Map<String, String> fields) {
 
   /** How ftsql must refuse it. */
   ExpectedRefusal refusal() {
-    return ExpectedRefusal.of(id, sql(), required("ftsql-message"), required("ftsql-at"));
+    return ExpectedRefusal.of(id(), sql(), required("ftsql-message"), required("ftsql-at"));
   }
 
   /** ftsql agrees with libtracefs: the same meaning, or a refusal of what libtracefs refused. */
@@ -85,7 +84,7 @@ record SqlhistJoinCase(String id, Map<String, String> fields) {
 
   @Override
   public String toString() {
-    return id + "  " + required("options") + "  " + sql();
+    return id() + "  " + required("options") + "  " + sql();
   }
 
   private List<Write> writes(String prefix) {
@@ -96,17 +95,9 @@ record SqlhistJoinCase(String id, Map<String, String> fields) {
     return writes;
   }
 
-  private String required(String key) {
-    return new CorpusFile.Block(id, fields).required(key);
-  }
-
-  private Optional<String> optional(String key) {
-    return new CorpusFile.Block(id, fields).optional(key);
-  }
-
   static List<SqlhistJoinCase> load() {
     return CorpusFile.read(RESOURCE).stream()
-        .map(b -> checked(new SqlhistJoinCase(b.id(), b.fields())))
+        .map(b -> checked(new SqlhistJoinCase(b)))
         .toList();
   }
 
@@ -120,14 +111,14 @@ record SqlhistJoinCase(String id, Map<String, String> fields) {
     switch (c.verdict()) {
       case SAME -> {
         if (c.libtracefs() != Libtracefs.OK) {
-          throw new IllegalStateException(c.id + ": 'same' needs libtracefs's writes");
+          throw new IllegalStateException(c.id() + ": 'same' needs libtracefs's writes");
         }
       }
       case ACCEPT -> c.expectedWrites();
       case REJECT -> c.refusal();
     }
     if (!c.agreesWithLibtracefs() && c.optional("why").isEmpty()) {
-      throw new IllegalStateException(c.id + ": ftsql differs from libtracefs; say why");
+      throw new IllegalStateException(c.id() + ": ftsql differs from libtracefs; say why");
     }
     return c;
   }
