@@ -295,21 +295,21 @@ public final class CatalogLoader {
     File events = dir.resolve(TracefsFiles.EVENTS).toFile();
     List<String> paths = new ArrayList<>();
     int notFiles = 0;
-    for (String system : sortedNames(events)) {
+    for (String system : names(events)) {
       if (!TracefsFiles.isTableSystem(system)) {
         continue;
       }
-      File systemDir = new File(events, system);
-      for (String event : sortedNames(systemDir)) {
-        File format = new File(new File(systemDir, event), TracefsFiles.FORMAT);
+      for (String event : names(new File(events, system))) {
+        String path = system + "/" + event;
+        File format = formatFile(events, path);
         if (format.isFile()) {
-          paths.add(system + "/" + event);
+          paths.add(path);
         } else if (format.exists()) {
           notFiles++; // e.g. a directory where the file should be: unreadable as a format
         }
       }
     }
-    Collections.sort(paths); // "a-b/x" < "a/x": the order of the whole path, not system by system
+    Collections.sort(paths); // once, by the whole path: "a-b/x" < "a/x"
     if (!paths.isEmpty() && !formatFile(events, paths.get(0)).canRead()) {
       int listed = paths.size();
       paths.removeIf(path -> !formatFile(events, path).canRead());
@@ -330,14 +330,10 @@ public final class CatalogLoader {
     return new File(new File(events, eventPath), TracefsFiles.FORMAT);
   }
 
-  /** The names in {@code dir}, sorted; none when it is not a readable directory. */
-  private static String[] sortedNames(File dir) {
+  /** The names in {@code dir}, in no order; none when it is not a readable directory. */
+  private static String[] names(File dir) {
     String[] names = dir.list();
-    if (names == null) {
-      return new String[0];
-    }
-    Arrays.sort(names);
-    return names;
+    return names == null ? new String[0] : names;
   }
 
   private static String readOrEmpty(Path file) {
